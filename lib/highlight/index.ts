@@ -1,0 +1,104 @@
+/**
+ * The only module that marks the page: CSS Custom Highlight API ranges, registered under prefixed names so the page's
+ * own highlights (same registry) never clash. The page's nodes, attributes and text are never changed; where the API
+ * is missing (older Firefox) marking is a no-op and everything else keeps working.
+ * Styles for these names ship as a manifest stylesheet (public/highlights.css), injected into every frame.
+ */
+
+export const HIGHLIGHT_PREFIX = 'chiplens';
+
+export type HighlightName = string;
+
+/** e.g. highlightName('chip') -> 'chiplens-chip', highlightName('note', 'yellow') -> 'chiplens-note-yellow'. */
+export function highlightName(...parts: string[]): HighlightName {
+  return [HIGHLIGHT_PREFIX, ...parts].join('-');
+}
+
+interface RegistryLike {
+  get(name: string): unknown;
+  set(name: string, h: unknown): unknown;
+  delete(name: string): boolean;
+}
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange> & { priority: number };
+
+function registryFor(doc: Document): { registry: RegistryLike; Ctor: HighlightCtor } | null {
+  const win = doc.defaultView as (Window & { Highlight?: HighlightCtor }) | null;
+  const css = (win as unknown as { CSS?: { highlights?: RegistryLike } } | null)?.CSS;
+  const Ctor = win?.Highlight ?? (globalThis as { Highlight?: HighlightCtor }).Highlight;
+  if (!css?.highlights || !Ctor) return null;
+  return { registry: css.highlights, Ctor };
+}
+
+export function isHighlightSupported(doc: Document = document): boolean {
+  return registryFor(doc) !== null;
+}
+
+/**
+ * A set of named highlight layers. Ranges are grouped under an owner key (a block of text, an annotation) so that
+ * when the owner changes its old ranges are removed exactly.
+ */
+export class Highlighter {
+  private readonly byOwner = new Map<unknown, { name: HighlightName; range: Range }[]>();
+  private readonly layers = new Map<string, Set<AbstractRange>>();
+
+  constructor(private readonly priorities: Record<string, number> = {}) {}
+
+  private layer(doc: Document, name: HighlightName): Set<AbstractRange> | null {
+    const reg = registryFor(doc);
+    if (!reg) return null;
+    const key = `${name}\u0000${docKey(doc)}`;
+    let h = this.layers.get(key);
+    if (!h || reg.registry.get(name) !== h) {
+      const created = new reg.Ctor();
+      created.priority = this.priorities[name] ?? 0;
+      reg.registry.set(name, created);
+      h = created;
+      this.layers.set(key, h);
+    }
+    return h;
+  }
+
+  /** Replace the ranges an owner has (pass [] to remove them). */
+  set(owner: unknown, marks: { name: HighlightName; range: Range }[]): void {
+    this.remove(owner);
+    if (marks.length === 0) return;
+    this.byOwner.set(owner, marks);
+    for (const m of marks) this.layer(m.range.startContainer.ownerDocument!, m.name)?.add(m.range);
+  }
+
+  remove(owner: unknown): void {
+    const old = this.byOwner.get(owner);
+    if (!old) return;
+    this.byOwner.delete(owner);
+    for (const m of old) this.layer(m.range.startContainer.ownerDocument!, m.name)?.delete(m.range);
+  }
+
+  /** Ranges currently registered for an owner. */
+  get(owner: unknown): readonly { name: HighlightName; range: Range }[] {
+    return this.byOwner.get(owner) ?? [];
+  }
+
+  /** Remove every range this highlighter registered, in every document. */
+  clear(): void {
+    for (const owner of [...this.byOwner.keys()]) this.remove(owner);
+  }
+
+  /** Count of ranges per layer name (tests and diagnostics). */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const marks of this.byOwner.values()) for (const m of marks) out[m.name] = (out[m.name] ?? 0) + 1;
+    return out;
+  }
+}
+
+const docIds = new WeakMap<Document, number>();
+let nextDocId = 1;
+function docKey(doc: Document): number {
+  let id = docIds.get(doc);
+  if (!id) {
+    id = nextDocId++;
+    docIds.set(doc, id);
+  }
+  return id;
+}

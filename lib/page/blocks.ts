@@ -1,0 +1,322 @@
+/**
+ * The only module that walks the page. It turns the visible text of a document (open shadow roots and same-origin
+ * iframes included) into "blocks": runs of text between block-level boundaries, each with the text nodes it came
+ * from. The page's joined visible text is the blocks' texts joined with "\n". Nothing here writes to the page.
+ */
+
+/** Elements whose content is never visible text, or is the reader's own input. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'OBJECT',
+  'EMBED',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'svg',
+  'SVG',
+  'MATH',
+]);
+
+/** Elements that start a new block of text (so names in adjacent paragraphs never merge into one alias). */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'IFRAME',
+  'IMG',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+export interface Block {
+  /** Nearest block-level element (or shadow root / document body) that holds this run of text. */
+  container: Node;
+  /** The text nodes, in order. */
+  nodes: Text[];
+  /** starts[i]: offset of nodes[i] in `text`. */
+  starts: number[];
+  text: string;
+}
+
+export interface WalkOptions {
+  /** Elements of our own UI (shadow hosts) to skip. */
+  isOwnUi?: (el: Element) => boolean;
+  /** Check CSS visibility (off in unit tests without layout). Default true. */
+  checkVisibility?: boolean;
+}
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName);
+}
+
+function isHidden(el: Element, checkVisibility: boolean): boolean {
+  if ((el as HTMLElement).hidden) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && el.tagName !== 'BODY') {
+    // aria-hidden decorative text is usually also visually hidden or duplicate; visible duplicates are rare.
+    return true;
+  }
+  if (!checkVisibility) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function') return !check.call(el, { visibilityProperty: true });
+  return false;
+}
+
+/** Is this element (or an ancestor we would have entered) excluded from scanning by its own nature? */
+export function isSkippedElement(el: Element, opts: WalkOptions = {}): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if ((el as HTMLElement).isContentEditable && (el as HTMLElement).contentEditable !== 'inherit') return true;
+  if (el.getAttribute('contenteditable') !== null && el.getAttribute('contenteditable') !== 'false') return true;
+  if (opts.isOwnUi?.(el)) return true;
+  return false;
+}
+
+/** True if `node` sits inside something we never scan (form field, editable region, hidden, our UI). */
+export function isInsideSkipped(node: Node, opts: WalkOptions = {}): boolean {
+  for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n; ) {
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      if (isSkippedElement(el, opts) || isHidden(el, opts.checkVisibility ?? true)) return true;
+    }
+    const parent: Node | null = n.parentNode;
+    n = parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : parent;
+  }
+  return false;
+}
+
+/**
+ * A resumable walk: call `step(deadline)` repeatedly; it returns true when the whole subtree has been walked.
+ * Blocks are appended to `out` in document (composed) order.
+ */
+export class BlockWalker {
+  private readonly stack: { node: Node; container: Node }[] = [];
+  private current: Block | null = null;
+  readonly out: Block[] = [];
+  /** Shadow roots and iframe documents met on the way (to observe them for mutations). */
+  readonly roots: (ShadowRoot | Document)[] = [];
+
+  constructor(
+    root: Node,
+    private readonly opts: WalkOptions = {},
+    rootContainer: Node = root,
+  ) {
+    this.stack.push({ node: root, container: rootContainer });
+  }
+
+  private flush(): void {
+    if (this.current && this.current.nodes.length > 0 && /\S/.test(this.current.text)) this.out.push(this.current);
+    this.current = null;
+  }
+
+  private addText(t: Text, container: Node): void {
+    const data = t.data;
+    if (data.length === 0) return;
+    if (!this.current || this.current.container !== container) {
+      this.flush();
+      this.current = { container, nodes: [], starts: [], text: '' };
+    }
+    this.current.starts.push(this.current.text.length);
+    this.current.nodes.push(t);
+    this.current.text += data;
+  }
+
+  /** Walk until `deadline` (a performance.now() value). Returns true when done. */
+  step(deadline: number, now: () => number = () => performance.now()): boolean {
+    const checkVis = this.opts.checkVisibility ?? true;
+    let budget = 0;
+    while (this.stack.length > 0) {
+      if (++budget % 256 === 0 && now() > deadline) return false;
+      const { node, container } = this.stack.pop()!;
+      if (node === BLOCK_END) {
+        this.flush();
+        continue;
+      }
+      const type = node.nodeType;
+      if (type === 3) {
+        this.addText(node as Text, container);
+        continue;
+      }
+      if (type === 1) {
+        const el = node as Element;
+        if (isSkippedElement(el, this.opts)) continue;
+        if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') {
+          this.flush();
+          continue;
+        }
+        if (isHidden(el, checkVis)) continue;
+        const block = isBlockElement(el) || el.shadowRoot !== null || el.tagName === 'IFRAME';
+        const childContainer = block ? el : container;
+        if (block) {
+          this.flush();
+          this.stack.push({ node: BLOCK_END, container });
+        }
+        if (el.tagName === 'IFRAME') {
+          let doc: Document | null = null;
+          try {
+            doc = (el as HTMLIFrameElement).contentDocument;
+          } catch {
+            doc = null; // cross-origin
+          }
+          if (doc?.body) {
+            this.roots.push(doc);
+            this.stack.push({ node: doc.body, container: doc.body });
+          }
+          continue;
+        }
+        const sr = el.shadowRoot;
+        if (sr && sr.mode === 'open') {
+          this.roots.push(sr);
+          // Light DOM children are rendered through slots; walking the shadow tree and the slotted light children
+          // in order is approximated as: shadow tree first, then light DOM (slot distribution order is rare in news).
+          pushChildren(this.stack, el, childContainer);
+          this.stack.push({ node: BLOCK_END, container: childContainer });
+          pushChildren(this.stack, sr, sr);
+          continue;
+        }
+        pushChildren(this.stack, el, childContainer);
+        continue;
+      }
+      if (type === 9 || type === 11) pushChildren(this.stack, node, container);
+    }
+    this.flush();
+    return true;
+  }
+}
+
+const BLOCK_END = { nodeType: -1 } as unknown as Node;
+
+function pushChildren(stack: { node: Node; container: Node }[], parent: Node, container: Node): void {
+  // Push in reverse so the first child is popped first.
+  for (let c = parent.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
+}
+
+/** Walk a subtree to completion (tests, small regions). */
+export function collectBlocks(root: Node, opts: WalkOptions = {}): Block[] {
+  const w = new BlockWalker(root, opts, nearestBlock(root));
+  w.step(Number.POSITIVE_INFINITY);
+  return w.out;
+}
+
+/** The nearest block-level ancestor-or-self of a node (crossing out of shadow roots to hosts). */
+export function nearestBlock(node: Node): Node {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === 1 && (isBlockElement(n as Element) || (n as Element).shadowRoot)) return n;
+    if (n.nodeType === 11 || n.nodeType === 9) return n;
+  }
+  return node;
+}
+
+/** Find the node and offset for a block-local text offset (binary search over `starts`). */
+export function locate(block: Block, offset: number, preferEnd = false): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+}
+
+/** A DOM Range for block-local offsets [start, end). */
+export function rangeFor(block: Block, start: number, end: number): Range {
+  const a = locate(block, start, false);
+  const b = locate(block, end, true);
+  const range = a.node.ownerDocument.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}
+
+/** Block-local offset of a (text node, offset) point, or -1 if the node isn't in the block. */
+export function offsetInBlock(block: Block, node: Node, offset: number): number {
+  const i = block.nodes.indexOf(node as Text);
+  return i < 0 ? -1 : block.starts[i]! + offset;
+}
+
+/** Compare two nodes in composed tree order (crossing shadow roots and same-origin iframes); shadow content sorts
+ * before its host's light-DOM children, as the walker visits it. */
+export function compareComposed(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const pa = composedPath(a);
+  const pb = composedPath(b);
+  for (let i = 0; ; i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (!x) return -1;
+    if (!y) return 1;
+    if (x !== y) {
+      const pos = x.compareDocumentPosition(y);
+      if (pos & Node.DOCUMENT_POSITION_CONTAINED_BY) return -1;
+      if (pos & Node.DOCUMENT_POSITION_CONTAINS) return 1;
+      if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+      if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+      return 0;
+    }
+  }
+}
+
+/** The node's representative in each tree from the top document down to its own tree. */
+function composedPath(node: Node): Node[] {
+  const path: Node[] = [];
+  let n: Node | null = node;
+  while (n) {
+    path.push(n);
+    const root = n.getRootNode();
+    if (root.nodeType === 11) n = (root as ShadowRoot).host;
+    else if (root.nodeType === 9) n = (root as Document).defaultView?.frameElement ?? null;
+    else n = null;
+  }
+  return path.reverse();
+}

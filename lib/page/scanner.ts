@@ -1,0 +1,251 @@
+/**
+ * Keeps the page's visible text as an ordered list of blocks, each with its mentions, up to date as the page changes:
+ * viewport first, then the whole page in time slices, then incrementally from coalesced DOM mutations.
+ */
+import { type Block, BlockWalker, compareComposed, isInsideSkipped, nearestBlock, type WalkOptions } from './blocks';
+import { runSliced } from './scheduler';
+
+/** A match inside one block, offsets local to the block's text. */
+export interface LocalMatch {
+  start: number;
+  end: number;
+}
+
+export interface ScannedBlock<M extends LocalMatch> extends Block {
+  matches: M[];
+}
+
+export interface ScannerOptions<M extends LocalMatch> extends WalkOptions {
+  /** Pure text -> matches function (the matcher). */
+  match: (text: string) => M[];
+  /** Called after blocks were added/removed (once per batch). */
+  onChange: (change: { added: ScannedBlock<M>[]; removed: ScannedBlock<M>[] }) => void;
+  /** Past this many changed nodes in one frame, rescan the whole page (cheaper than tracking them). */
+  hugeMutationCount?: number;
+}
+
+const MATCH_BUDGET_CHECK = 16;
+
+export class PageScanner<M extends LocalMatch> {
+  private list: ScannedBlock<M>[] = [];
+  private readonly byNode = new WeakMap<Text, ScannedBlock<M>>();
+  private readonly observers: MutationObserver[] = [];
+  private readonly observed = new WeakSet<Node>();
+  private readonly dirty = new Set<Node>();
+  private frame = 0;
+  private abort = new AbortController();
+  private running: Promise<void> = Promise.resolve();
+  /** Resolves when the first full scan is done. */
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: ScannerOptions<M>,
+  ) {}
+
+  /** Blocks in document order. */
+  blocks(): readonly ScannedBlock<M>[] {
+    return this.list;
+  }
+
+  /** The block a text node belongs to (hover hit-testing). */
+  blockOf(node: Node): ScannedBlock<M> | undefined {
+    return node.nodeType === 3 ? this.byNode.get(node as Text) : undefined;
+  }
+
+  /** The page's joined visible text and each block's start offset in it (blocks joined with "\n"). */
+  joined(): { text: string; starts: number[] } {
+    const starts: number[] = [];
+    let offset = 0;
+    const parts: string[] = [];
+    for (const b of this.list) {
+      starts.push(offset);
+      parts.push(b.text);
+      offset += b.text.length + 1;
+    }
+    return { text: parts.join('\n'), starts };
+  }
+
+  /** Begin: viewport pre-pass, full scan in slices, then observe mutations. */
+  start(): Promise<void> {
+    this.observe(this.doc);
+    this.ready = this.enqueue(() => this.fullScan(true));
+    return this.ready;
+  }
+
+  /** Drop everything and scan the page again (settings changed, SPA navigation). */
+  rescan(): Promise<void> {
+    this.abort.abort();
+    this.abort = new AbortController();
+    return this.enqueue(() => this.fullScan(false));
+  }
+
+  /** Re-run the matcher on every block without walking the page again (settings changed). */
+  rematch(): void {
+    const removed = this.list;
+    this.list = removed.map((b) => ({ ...b, matches: this.opts.match(b.text) }));
+    for (const b of this.list) for (const n of b.nodes) this.byNode.set(n, b);
+    this.opts.onChange({ added: this.list, removed });
+  }
+
+  stop(): void {
+    this.abort.abort();
+    for (const o of this.observers) o.disconnect();
+    this.observers.length = 0;
+    cancelAnimationFrame(this.frame);
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.running = this.running.then(task, task);
+    return this.running;
+  }
+
+  private scanBlock(b: Block): ScannedBlock<M> {
+    const sb = b as ScannedBlock<M>;
+    sb.matches = this.opts.match(b.text);
+    for (const n of b.nodes) this.byNode.set(n, sb);
+    return sb;
+  }
+
+  /** Walk `root` in slices; returns its blocks (already matched), or null if aborted. */
+  private async walk(root: Node, signal: AbortSignal): Promise<ScannedBlock<M>[] | null> {
+    const walker = new BlockWalker(root, this.opts, nearestBlock(root));
+    const out: ScannedBlock<M>[] = [];
+    let matched = 0;
+    const done = await runSliced((deadline) => {
+      const finished = walker.step(deadline);
+      // Match what has been collected so far within the same slice budget.
+      while (matched < walker.out.length) {
+        out.push(this.scanBlock(walker.out[matched]!));
+        matched++;
+        if (matched % MATCH_BUDGET_CHECK === 0 && performance.now() > deadline) return false;
+      }
+      return finished;
+    }, signal);
+    for (const r of walker.roots) this.observe(r);
+    return done ? out : null;
+  }
+
+  private async fullScan(viewportFirst: boolean): Promise<void> {
+    const signal = this.abort.signal;
+    const body = this.doc.body;
+    if (!body) return;
+    if (viewportFirst) {
+      const containers = this.viewportContainers();
+      const early: ScannedBlock<M>[] = [];
+      for (const c of containers) {
+        const blocks = await this.walk(c, signal);
+        if (!blocks) return;
+        early.push(...blocks);
+      }
+      if (early.length > 0) {
+        early.sort((a, b) => compareComposed(a.nodes[0]!, b.nodes[0]!));
+        this.list = early;
+        this.opts.onChange({ added: early, removed: [] });
+      }
+    }
+    const all = await this.walk(body, signal);
+    if (!all) return;
+    const removed = this.list;
+    this.list = all;
+    this.opts.onChange({ added: all, removed });
+  }
+
+  /** Block containers under a grid of points in the viewport, outermost only. */
+  private viewportContainers(): Node[] {
+    const win = this.doc.defaultView;
+    if (!win || typeof this.doc.elementsFromPoint !== 'function') return [];
+    const found = new Set<Node>();
+    const w = win.innerWidth;
+    const h = win.innerHeight;
+    for (let y = 0.05; y < 1; y += 0.1) {
+      for (let x = 0.1; x < 1; x += 0.2) {
+        const el = this.doc.elementFromPoint(w * x, h * y);
+        if (!el || el === this.doc.body || el === this.doc.documentElement) continue;
+        const block = nearestBlock(el);
+        if (block.nodeType === 1 && !isInsideSkipped(block, this.opts)) found.add(block);
+      }
+    }
+    const list = [...found];
+    return list.filter((n) => !list.some((m) => m !== n && m.contains(n)));
+  }
+
+  private observe(root: Document | ShadowRoot): void {
+    if (this.observed.has(root)) return;
+    const win = (root.nodeType === 9 ? (root as Document) : root.ownerDocument)?.defaultView;
+    if (!win) return;
+    this.observed.add(root);
+    const mo = new win.MutationObserver((records) => this.onMutations(records));
+    mo.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observers.push(mo);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const p = r.target.parentNode;
+        if (p) this.dirty.add(nearestBlock(p));
+        continue;
+      }
+      if (this.opts.isOwnUi && r.target.nodeType === 1 && this.opts.isOwnUi(r.target as Element)) continue;
+      let inlineChange = r.removedNodes.length > 0;
+      r.addedNodes.forEach((n) => {
+        if (n.nodeType === 1 && this.opts.isOwnUi?.(n as Element)) return;
+        // Appended block elements (infinite scroll, new paragraphs) are their own dirty regions; text or inline
+        // elements change the text of the surrounding block.
+        if (n.nodeType === 1 && nearestBlock(n) === n) this.dirty.add(n);
+        else if (n.nodeType === 3 || n.nodeType === 1) inlineChange = true;
+      });
+      if (inlineChange) this.dirty.add(nearestBlock(r.target));
+    }
+    if (this.dirty.size > 0 && !this.frame) {
+      const raf = this.doc.defaultView?.requestAnimationFrame ?? ((cb: FrameRequestCallback) => setTimeout(cb, 16));
+      this.frame = raf(() => {
+        this.frame = 0;
+        void this.enqueue(() => this.flushDirty());
+      }) as number;
+    }
+  }
+
+  private async flushDirty(): Promise<void> {
+    const signal = this.abort.signal;
+    const dirty = [...this.dirty].filter((n) => n.isConnected);
+    this.dirty.clear();
+    if (dirty.length > (this.opts.hugeMutationCount ?? 1000)) return this.fullScan(false);
+    // Outermost dirty regions only, skipping our own UI and unscanned regions.
+    const roots = dirty.filter(
+      (n) => !dirty.some((m) => m !== n && m.contains(n)) && !isInsideSkipped(n, { ...this.opts, checkVisibility: false }),
+    );
+    const removed: ScannedBlock<M>[] = [];
+    const kept: ScannedBlock<M>[] = [];
+    for (const b of this.list) {
+      const gone = !b.container.isConnected || b.nodes.some((n) => !n.isConnected);
+      if (gone || roots.some((r) => r === b.container || r.contains(b.container))) removed.push(b);
+      else kept.push(b);
+    }
+    const added: ScannedBlock<M>[] = [];
+    for (const r of roots) {
+      const blocks = await this.walk(r, signal);
+      if (!blocks) return;
+      added.push(...blocks);
+    }
+    if (removed.length === 0 && added.length === 0) return;
+    this.list = mergeSorted(kept, added);
+    this.opts.onChange({ added, removed });
+  }
+}
+
+function mergeSorted<T extends Block>(a: T[], b: T[]): T[] {
+  if (b.length === 0) return a;
+  b.sort((x, y) => compareComposed(x.nodes[0]!, y.nodes[0]!));
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (compareComposed(a[i]!.nodes[0]!, b[j]!.nodes[0]!) <= 0) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
