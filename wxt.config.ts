@@ -16,6 +16,15 @@ export default defineConfig({
       'Explains AI chips, export-control agencies, companies and policies named in news articles, with sourced cards and private notes. Works offline.',
     permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    // Highlight colours for every frame (same-origin iframes are marked from the top frame's script).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        css: ['highlights.css'],
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
     action: {
       default_title: 'Open ChipLens',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },

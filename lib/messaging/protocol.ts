@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { AnchorStatus, Annotation } from '../annotations/types';
 import { HIGHLIGHT_COLORS } from '../annotations/types';
+import type { RelatedEntry } from '../dataset/relations';
 import type { Entity, EntityType } from '../dataset/types';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -67,6 +68,11 @@ const Empty = v.strictObject({});
 export const toBackground = {
   /** Health check; answers with the extension version. */
   ping: { req: Empty, res: {} as { version: string } },
+  /** Everything a card shows for one entity: the entity, its related entities (both directions), dataset as-of. */
+  'entity:card': {
+    req: v.strictObject({ id: Id }),
+    res: {} as { entity: Entity; related: RelatedEntry[]; datasetAsOf: string; datasetVersion: string } | null,
+  },
   /** Card data for these entity ids (unknown ids are left out). */
   'entities:get': {
     req: v.strictObject({ ids: v.pipe(v.array(Id), v.maxLength(500)) }),
@@ -82,6 +88,8 @@ export const toBackground = {
   'tags:list': { req: Empty, res: {} as { tags: string[] } },
   /** Open the side panel for the sender's tab (needs a user gesture). */
   'sidepanel:open': { req: v.strictObject({ entityId: v.optional(Id) }), res: {} as { opened: boolean } },
+  /** A content script says its mentions, URL or anchors changed (the side panel listens to this too). */
+  'page:changed': { req: v.strictObject({ pageKey: Id }), res: {} as { ok: true } },
   /** A tab's content script reports its anchoring outcomes so the side panel can show orphans. */
   'anchors:report': {
     req: v.strictObject({
@@ -109,6 +117,10 @@ export const toContent = {
   'page:state': { req: Empty, res: {} as { pageKey: string; url: string; title: string; anchors: AnchorReport[] } },
   /** Scroll to and flash the next occurrence of an entity after the last one revealed. */
   'page:revealEntity': { req: v.strictObject({ entityId: Id }), res: {} as { found: boolean } },
+  /** Keyboard: move to the next/previous mention in reading order and open its card with focus. */
+  'page:navigate': { req: v.strictObject({ direction: v.picklist(['next', 'prev']) }), res: {} as { found: boolean } },
+  /** Open the annotation editor for the current selection (context menu, keyboard command). */
+  'page:annotateSelection': { req: Empty, res: {} as { opened: boolean } },
   /** Scroll to and flash an annotation's highlight. */
   'page:revealAnnotation': { req: v.strictObject({ id: Id }), res: {} as { found: boolean } },
 } as const;

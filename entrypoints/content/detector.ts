@@ -1,0 +1,156 @@
+/**
+ * Detection on the live page: the scanner's blocks run through the matcher, mentions are marked with the highlighter,
+ * and the current mentions can be listed in document order or hit-tested from a pointer position.
+ */
+import type { EntityType } from '../../lib/dataset/types';
+import type { Matcher, Mention } from '../../lib/detection/types';
+import { highlightName, type Highlighter } from '../../lib/highlight';
+import type { MentionInfo } from '../../lib/messaging/protocol';
+import { rangeFor } from '../../lib/page/blocks';
+import { PageScanner, type ScannedBlock } from '../../lib/page/scanner';
+
+export type MentionBlock = ScannedBlock<Mention>;
+
+/** One mention located on the page. */
+export interface PageMention {
+  block: MentionBlock;
+  mention: Mention;
+}
+
+export interface DetectorOptions {
+  matcher: Matcher;
+  highlighter: Highlighter;
+  isOwnUi: (el: Element) => boolean;
+  /** Current filter (disabled types, "not this"); re-read on every match. */
+  skip: () => (entityId: string, aliasKey: string) => boolean;
+  /** Called after each batch of changes (side panel refresh, anchoring retries). */
+  onUpdate?: () => void;
+  /** Set false to detect without marking (ChipLens showing nothing but cards, e.g. highlights turned off). */
+  mark?: () => boolean;
+}
+
+export class Detector {
+  readonly scanner: PageScanner<Mention>;
+  private readonly ranges = new WeakMap<Mention, Range>();
+
+  constructor(
+    doc: Document,
+    private readonly opts: DetectorOptions,
+  ) {
+    this.scanner = new PageScanner<Mention>(doc, {
+      isOwnUi: opts.isOwnUi,
+      match: (text) => opts.matcher.match(text, { skip: opts.skip() }),
+      onChange: ({ added, removed }) => {
+        for (const b of removed) opts.highlighter.remove(b);
+        for (const b of added) this.mark(b);
+        opts.onUpdate?.();
+      },
+    });
+  }
+
+  private mark(block: MentionBlock): void {
+    if (block.matches.length === 0 || this.opts.mark?.() === false) return;
+    this.opts.highlighter.set(
+      block,
+      block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.rangeOf(block, m) })),
+    );
+  }
+
+  /** The DOM Range of a mention (created once, then cached). */
+  rangeOf(block: MentionBlock, m: Mention): Range {
+    let r = this.ranges.get(m);
+    if (!r) {
+      r = rangeFor(block, m.start, m.end);
+      this.ranges.set(m, r);
+    }
+    return r;
+  }
+
+  start(): Promise<void> {
+    return this.scanner.start();
+  }
+
+  /** Settings changed: match every block again (no page walk) and re-mark. */
+  refilter(): void {
+    this.scanner.rematch();
+  }
+
+  stop(): void {
+    this.scanner.stop();
+    this.opts.highlighter.clear();
+  }
+
+  /** All mentions in document order. */
+  all(): PageMention[] {
+    const out: PageMention[] = [];
+    for (const block of this.scanner.blocks()) for (const mention of block.matches) out.push({ block, mention });
+    return out;
+  }
+
+  /** The `page:mentions` contract: offsets in the page's joined visible text. */
+  list(): MentionInfo[] {
+    const out: MentionInfo[] = [];
+    let offset = 0;
+    for (const block of this.scanner.blocks()) {
+      for (const m of block.matches) {
+        out.push({
+          entityId: m.entityId,
+          entityType: m.entityType as EntityType,
+          text: block.text.slice(m.start, m.end),
+          start: offset + m.start,
+          end: offset + m.end,
+        });
+      }
+      offset += block.text.length + 1;
+    }
+    return out;
+  }
+
+  /**
+   * The mention under a viewport point, or null: caret position from point, then binary search in that text's block,
+   * confirmed against the mention's client rects (a caret snaps to the nearest character even in blank space).
+   */
+  hitTest(doc: Document, x: number, y: number): PageMention | null {
+    const pos = caretFromPoint(doc, x, y);
+    if (!pos) return null;
+    const block = this.scanner.blockOf(pos.node);
+    if (!block || block.matches.length === 0) return null;
+    const i = block.nodes.indexOf(pos.node as Text);
+    if (i < 0) return null;
+    const local = block.starts[i]! + pos.offset;
+    // Last mention starting at or before `local` (a caret at a mention's end still counts: right half of last char).
+    const ms = block.matches;
+    let lo = 0;
+    let hi = ms.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start <= local) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (const k of [found, found - 1]) {
+      const m = ms[k];
+      if (!m || local > m.end) continue;
+      const rects = this.rangeOf(block, m).getClientRects();
+      for (const r of rects) {
+        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return { block, mention: m };
+      }
+    }
+    return null;
+  }
+}
+
+function caretFromPoint(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}

@@ -1,0 +1,27 @@
+/** Settings in `browser.storage.local` (readable by the content script and the side panel alike), applied live. */
+import { browser } from 'wxt/browser';
+import type { Settings } from './types';
+import { parseSettings } from './validate';
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEY);
+  return parseSettings(stored[KEY]);
+}
+
+/** Read-modify-write; returns the stored result. */
+export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+  const next = parseSettings(change(await loadSettings()));
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** Calls `onChange` with the new settings whenever they change anywhere. */
+export function watchSettings(onChange: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) onChange(parseSettings(changes[KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
