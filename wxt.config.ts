@@ -1,5 +1,10 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { chiplensDataset } from './lib/dataset/vite-plugin';
+
+const dataDir = resolve(import.meta.dirname, 'lib/dataset/data');
 
 // See README "Architecture". Permissions are the minimum the features use:
 // storage (settings), sidePanel (Chrome side panel), contextMenus (Annotate selection), tabs is NOT requested:
@@ -8,8 +13,16 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    // The content script imports only the compiled matcher (virtual:chiplens-matcher), never the full dataset.
+    plugins: [preact(), chiplensDataset({ dataDir })],
   }),
+  hooks: {
+    'build:done': (wxt) => {
+      const file = resolve(wxt.config.outDir, 'content-scripts/content.js');
+      const kb = (statSync(file, { throwIfNoEntry: false })?.size ?? 0) / 1024;
+      wxt.logger.info(`Content script: ${kb.toFixed(1)} kB (compiled matcher included, full dataset excluded)`);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'ChipLens',
     description:
@@ -25,6 +38,24 @@ export default defineConfig({
         match_about_blank: true,
       },
     ],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next mention and open its card',
+      },
+      'prev-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous mention and open its card',
+      },
+      'annotate-selection': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Annotate the selected text',
+      },
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the ChipLens side panel',
+      },
+    },
     action: {
       default_title: 'Open ChipLens',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },

@@ -1,16 +1,111 @@
+/**
+ * The service worker: owns the database (extension origin), serves dataset cards, routes typed messages, opens the
+ * side panel, and turns context-menu clicks and keyboard commands into messages to the active tab.
+ */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleBackgroundMessages } from '../lib/messaging';
+import { getCatalog } from '../lib/dataset/catalog';
+import { handleBackgroundMessages, PANEL_FOCUS_KEY, sendToTab } from '../lib/messaging';
+import { AnnotationRepository } from '../lib/storage/annotation-repository';
+import { announceAnnotationChange } from '../lib/storage/changes';
+import { openDb } from '../lib/storage/db';
+
+const MENU_ANNOTATE = 'chiplens-annotate';
 
 export default defineBackground(() => {
+  const repo = new AnnotationRepository(openDb());
+
+  // Chrome: the toolbar button opens the side panel. Firefox: the sidebar (sidebar_action) is toggled instead.
+  const sidePanel = (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  if (!sidePanel) {
+    browser.action.onClicked.addListener(() => {
+      (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
+    });
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ANNOTATE,
+      title: 'Annotate with ChipLens',
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ANNOTATE && tab?.id !== undefined) {
+      void sendToTab(tab.id, 'page:annotateSelection', {}).catch(() => {});
+    }
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    if (command === 'next-mention' || command === 'prev-mention') {
+      await sendToTab(tabId, 'page:navigate', { direction: command === 'next-mention' ? 'next' : 'prev' }).catch(
+        () => {},
+      );
+    } else if (command === 'annotate-selection') {
+      await sendToTab(tabId, 'page:annotateSelection', {}).catch(() => {});
+    }
+  });
+
   handleBackgroundMessages({
     ping: () => ({ version: browser.runtime.getManifest().version }),
-    'entities:get': () => ({ entities: [] }),
-    'annotations:forPage': () => ({ annotations: [] }),
-    'annotation:save': ({ annotation }) => ({ annotation }),
-    'annotation:delete': () => ({ deleted: null }),
-    'tags:list': () => ({ tags: [] }),
-    'sidepanel:open': () => ({ opened: false }),
-    'anchors:report': () => ({ ok: true }),
+    'entity:card': ({ id }) => {
+      const catalog = getCatalog();
+      const entity = catalog.get(id);
+      if (!entity) return null;
+      return {
+        entity,
+        related: catalog.related(id),
+        datasetAsOf: catalog.meta.asOf,
+        datasetVersion: catalog.meta.version,
+      };
+    },
+    'entities:options': () => ({
+      options: getCatalog().entities.map((e) => ({
+        id: e.id,
+        name: e.name,
+        shortName: e.shortName,
+        type: e.type,
+        keywords: e.aliases.map((a) => a.text),
+      })),
+    }),
+    'entities:get': ({ ids }) => {
+      const catalog = getCatalog();
+      return { entities: ids.map((id) => catalog.get(id)).filter((e) => e !== undefined) };
+    },
+    'annotations:forPage': async ({ pageKey }) => ({ annotations: await repo.forPage(pageKey) }),
+    'annotation:save': async ({ annotation }) => {
+      const stored = await repo.save(annotation);
+      await announceAnnotationChange([stored.pageKey]);
+      return { annotation: stored };
+    },
+    'annotation:delete': async ({ id }) => {
+      const deleted = await repo.delete(id);
+      if (deleted) await announceAnnotationChange([deleted.pageKey]);
+      return { deleted };
+    },
+    'tags:list': async () => ({ tags: await repo.tags() }),
+    'sidepanel:open': async ({ entityId }, sender) => {
+      const tabId = sender.tab?.id;
+      if (entityId && tabId !== undefined) {
+        await browser.storage.session.set({ [PANEL_FOCUS_KEY]: { tabId, entityId, at: Date.now() } }).catch(() => {});
+      }
+      try {
+        if (sidePanel && tabId !== undefined) await sidePanel.open({ tabId });
+        else await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+        return { opened: true };
+      } catch {
+        return { opened: false };
+      }
+    },
+    'page:changed': () => ({ ok: true }),
   });
 });
+
+interface ChromeSidePanel {
+  setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void>;
+  open(o: { tabId: number }): Promise<void>;
+}

@@ -4,7 +4,7 @@
  */
 import type { EntityType } from '../../lib/dataset/types';
 import type { Matcher, Mention } from '../../lib/detection/types';
-import { highlightName, type Highlighter } from '../../lib/highlight';
+import { type Highlighter, highlightName } from '../../lib/highlight';
 import type { MentionInfo } from '../../lib/messaging/protocol';
 import { rangeFor } from '../../lib/page/blocks';
 import { PageScanner, type ScannedBlock } from '../../lib/page/scanner';

@@ -64,6 +64,9 @@ export interface AnchorReport {
 
 const Empty = v.strictObject({});
 
+/** storage.session key: the entity a card asked the side panel to show ({ tabId, entityId, at }). */
+export const PANEL_FOCUS_KEY = 'panelFocus';
+
 /** Requests handled by the background service worker. */
 export const toBackground = {
   /** Health check; answers with the extension version. */
@@ -72,6 +75,11 @@ export const toBackground = {
   'entity:card': {
     req: v.strictObject({ id: Id }),
     res: {} as { entity: Entity; related: RelatedEntry[]; datasetAsOf: string; datasetVersion: string } | null,
+  },
+  /** Every entity's id, name and type (editor: link a note to entities). */
+  'entities:options': {
+    req: Empty,
+    res: {} as { options: { id: string; name: string; shortName: string; type: EntityType; keywords: string[] }[] },
   },
   /** Card data for these entity ids (unknown ids are left out). */
   'entities:get': {
@@ -90,23 +98,6 @@ export const toBackground = {
   'sidepanel:open': { req: v.strictObject({ entityId: v.optional(Id) }), res: {} as { opened: boolean } },
   /** A content script says its mentions, URL or anchors changed (the side panel listens to this too). */
   'page:changed': { req: v.strictObject({ pageKey: Id }), res: {} as { ok: true } },
-  /** A tab's content script reports its anchoring outcomes so the side panel can show orphans. */
-  'anchors:report': {
-    req: v.strictObject({
-      pageKey: Id,
-      reports: v.pipe(
-        v.array(
-          v.strictObject({
-            id: Id,
-            status: v.picklist(['anchored', 'changed', 'orphan']),
-            currentText: v.optional(LongText),
-          }),
-        ),
-        v.maxLength(10_000),
-      ),
-    }),
-    res: {} as { ok: true },
-  },
 } as const;
 
 /** Requests handled by a tab's content script. */
@@ -121,6 +112,16 @@ export const toContent = {
   'page:navigate': { req: v.strictObject({ direction: v.picklist(['next', 'prev']) }), res: {} as { found: boolean } },
   /** Open the annotation editor for the current selection (context menu, keyboard command). */
   'page:annotateSelection': { req: Empty, res: {} as { opened: boolean } },
+  /** The sentences mentioning an entity, each with the index of its mention in `page:mentions`. */
+  'page:sentences': {
+    req: v.strictObject({ entityId: Id }),
+    res: {} as { sentences: { text: string; mentionIndex: number; mark: { start: number; end: number } }[] },
+  },
+  /** Scroll to and flash one mention (its index in `page:mentions`). */
+  'page:revealMention': {
+    req: v.strictObject({ index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    res: {} as { found: boolean },
+  },
   /** Scroll to and flash an annotation's highlight. */
   'page:revealAnnotation': { req: v.strictObject({ id: Id }), res: {} as { found: boolean } },
 } as const;

@@ -109,9 +109,25 @@ export interface FixtureServer {
  * Serve files under `roots` (first match wins) on 127.0.0.1. HTML is always sent as UTF-8; `.html.gz` files are
  * served decompressed. Any path ending in a query string is served as the file (so `?utm_source=x` variants work).
  */
+const VENDOR: Record<string, string> = {
+  '/vendor/react.js': join(ROOT, 'node_modules/react/umd/react.production.min.js'),
+  '/vendor/react-dom.js': join(ROOT, 'node_modules/react-dom/umd/react-dom.production.min.js'),
+};
+
 export async function serveFixtures(roots: string[] = [FIXTURES_DIR]): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    const vendor = VENDOR[path];
+    if (vendor) {
+      res.writeHead(200, { 'content-type': TYPES['.js']! });
+      res.end(readFileSync(vendor));
+      return;
+    }
     for (const root of roots) {
       const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
       if (!file.startsWith(root)) break;

@@ -1,0 +1,164 @@
+/**
+ * The content script's wiring: settings -> detector (scan, match, mark) -> messages for the side panel; cards and
+ * annotations hang on the detector. Everything starts inside main(), never at module top level.
+ */
+import matcherData from 'virtual:chiplens-matcher';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pageKey as computePageKey } from '../../lib/annotations/page-key';
+import type { EntityType } from '../../lib/dataset/types';
+import { createMatcher } from '../../lib/detection';
+import { Highlighter, highlightName } from '../../lib/highlight';
+import { handleContentMessages, sendToBackground } from '../../lib/messaging';
+import { isSiteDisabled, mentionFilter } from '../../lib/settings/rules';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
+import type { Settings } from '../../lib/settings/types';
+import { Annotator } from './annotator';
+import { CardController } from './cards';
+import { Detector } from './detector';
+import { watchUrlChanges } from './navigation';
+import { revealRange } from './reveal';
+import { sentenceAround } from './text-map';
+import { UiRoot } from './ui-root';
+
+export async function startApp(ctx: ContentScriptContext): Promise<void> {
+  const host = location.hostname;
+  const typeById = new Map<string, EntityType>();
+  for (const [i, id] of matcherData.entityIds.entries()) typeById.set(id, matcherData.entityTypes[i]!);
+  const matcher = createMatcher(matcherData);
+  let settings: Settings = await loadSettings();
+  let skip = mentionFilter(settings, host, (id) => typeById.get(id));
+
+  const ui = new UiRoot(ctx);
+  const highlighter = new Highlighter({ [highlightName('flash')]: 10 });
+  let pageKey = currentPageKey();
+  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  const notifyChanged = () => {
+    clearTimeout(notifyTimer);
+    notifyTimer = setTimeout(() => void sendToBackground('page:changed', { pageKey }).catch(() => {}), 250);
+  };
+
+  const annotator = new Annotator({ ui, highlighter, getPageKey: () => pageKey, onChange: notifyChanged });
+  const detector = new Detector(document, {
+    matcher,
+    highlighter,
+    isOwnUi: (el) => ui.owns(el),
+    skip: () => skip,
+    onUpdate: () => {
+      annotator.textChanged(detector);
+      cards.mentionsChanged();
+      notifyChanged();
+    },
+  });
+  const cards = new CardController({ ui, detector, getSettings: () => settings, host, annotator });
+  annotator.attachDetector(detector);
+
+  let active = false;
+  const activate = async () => {
+    if (active) return;
+    active = true;
+    cards.start();
+    annotator.start();
+    await detector.start();
+  };
+  const deactivate = () => {
+    if (!active) return;
+    active = false;
+    cards.stop();
+    annotator.stop();
+    detector.stop();
+    notifyChanged();
+  };
+
+  watchSettings((next) => {
+    const wasDisabled = isSiteDisabled(settings, host);
+    settings = next;
+    skip = mentionFilter(settings, host, (id) => typeById.get(id));
+    const disabled = isSiteDisabled(settings, host);
+    if (disabled && !wasDisabled) deactivate();
+    else if (!disabled && wasDisabled) void activate();
+    else if (active) detector.refilter();
+  });
+
+  const navAbort = new AbortController();
+  ctx.onInvalidated(() => {
+    navAbort.abort();
+    deactivate();
+  });
+  watchUrlChanges(() => {
+    pageKey = currentPageKey();
+    cards.close();
+    if (active) {
+      void detector.scanner.rescan();
+      void annotator.reload();
+    }
+    notifyChanged();
+  }, navAbort.signal);
+
+  const revealed = new Map<string, number>();
+  handleContentMessages({
+    'page:mentions': async () => {
+      if (active) await detector.scanner.ready;
+      return { url: location.href, title: document.title, mentions: active ? detector.list() : [] };
+    },
+    'page:state': async () => {
+      if (active) await detector.scanner.ready;
+      return { pageKey, url: location.href, title: document.title, anchors: annotator.reports() };
+    },
+    'page:revealEntity': ({ entityId }) => {
+      const all = detector.all().filter((m) => m.mention.entityId === entityId);
+      if (all.length === 0) return { found: false };
+      const next = ((revealed.get(entityId) ?? -1) + 1) % all.length;
+      revealed.set(entityId, next);
+      const hit = all[next]!;
+      revealRange(detector.rangeOf(hit.block, hit.mention), highlighter);
+      return { found: true };
+    },
+    'page:sentences': ({ entityId }) => {
+      const { text } = detector.scanner.joined();
+      const sentences = detector
+        .list()
+        .map((m, mentionIndex) => ({ m, mentionIndex }))
+        .filter(({ m }) => m.entityId === entityId)
+        .slice(0, 200)
+        .map(({ m, mentionIndex }) => {
+          const s = sentenceAround(text, m.start, m.end);
+          const clipped = clipSentence(s, m, 400);
+          return {
+            text: text.slice(clipped.start, clipped.end),
+            mentionIndex,
+            mark: { start: m.start - clipped.start, end: m.end - clipped.start },
+          };
+        });
+      return { sentences };
+    },
+    'page:revealMention': ({ index }) => {
+      const hit = detector.all()[index];
+      if (!hit) return { found: false };
+      revealRange(detector.rangeOf(hit.block, hit.mention), highlighter);
+      return { found: true };
+    },
+    'page:revealAnnotation': ({ id }) => {
+      const range = annotator.rangeOf(id);
+      if (!range) return { found: false };
+      revealRange(range, highlighter);
+      return { found: true };
+    },
+    'page:navigate': ({ direction }) => ({ found: cards.navigate(direction) }),
+    'page:annotateSelection': () => ({ opened: annotator.openForSelection() }),
+  });
+
+  if (!isSiteDisabled(settings, host)) await activate();
+}
+
+/** At most `max` characters of a sentence, keeping the mention inside. */
+function clipSentence(s: { start: number; end: number }, m: { start: number; end: number }, max: number) {
+  if (s.end - s.start <= max) return s;
+  const start = Math.max(s.start, Math.min(m.start - max / 2, s.end - max));
+  return { start, end: Math.min(s.end, start + max) };
+}
+
+function currentPageKey(): string {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
+  const ogUrl = document.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.content;
+  return computePageKey({ url: location.href, canonical, ogUrl });
+}

@@ -1,0 +1,283 @@
+/**
+ * Hover and keyboard context cards: pointer -> mention hit-testing (one lookup per frame), the hover-intent state
+ * machine, and the card rendered with Preact in our shadow root, placed with floating-ui next to the mention.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import { HoverCard, type LoadedEntity } from '../../components/card/HoverCard';
+import { CARD_CSS } from '../../components/card/styles';
+import { createHoverIntent, type HoverCardState, type HoverIntent } from '../../lib/cards/hover-intent';
+import type { Mention } from '../../lib/detection/types';
+import { sendToBackground } from '../../lib/messaging';
+import { addSuppression, removeSuppression } from '../../lib/settings/rules';
+import { updateSettings } from '../../lib/settings/store';
+import type { Settings } from '../../lib/settings/types';
+import type { Annotator } from './annotator';
+import type { Detector, PageMention } from './detector';
+import { isRangeVisible, revealRange } from './reveal';
+import type { UiRoot } from './ui-root';
+
+export interface CardControllerOptions {
+  ui: UiRoot;
+  detector: Detector;
+  getSettings: () => Settings;
+  host: string;
+  annotator: Annotator;
+}
+
+type CardData = { entity: LoadedEntity['entity']; related: LoadedEntity['related']; datasetAsOf: string };
+
+export class CardController {
+  private intent: HoverIntent | null = null;
+  private abort: AbortController | null = null;
+  private readonly keys = new WeakMap<Mention, string>();
+  private readonly byKey = new Map<string, { pm: PageMention; range: Range }>();
+  private nextKey = 1;
+  private hovered: string | null = null;
+  private frame = 0;
+  private lastPoint: { doc: Document; x: number; y: number } | null = null;
+  private layer: HTMLElement | null = null;
+  private cleanupPlacement: (() => void) | null = null;
+  private readonly cache = new Map<string, Promise<CardData | null>>();
+  private navIndex = -1;
+  private returnFocus: Element | null = null;
+  private renderToken = 0;
+
+  constructor(private readonly o: CardControllerOptions) {
+    o.ui.addStyle(CARD_CSS);
+    o.ui.addStyle(LAYER_CSS);
+  }
+
+  start(): void {
+    this.abort = new AbortController();
+    const { signal } = this.abort;
+    this.intent = createHoverIntent({
+      onChange: (s) => void this.show(s),
+      dwellMs: this.o.getSettings().hoverDelayMs,
+    });
+    this.listen(document, signal);
+    window.addEventListener(
+      'scroll',
+      () => {
+        const open = this.intent?.getState().open;
+        const entry = open ? this.byKey.get(open) : undefined;
+        if (entry && !isRangeVisible(entry.range)) this.intent?.mentionScrolledAway(open!);
+      },
+      { passive: true, capture: true, signal },
+    );
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && this.intent?.getState().open) {
+          this.intent.escape();
+        }
+      },
+      { capture: true, signal },
+    );
+  }
+
+  /** Hover tracking for a document (the top one, and same-origin iframes as they are found). */
+  private listen(doc: Document, signal: AbortSignal): void {
+    doc.addEventListener(
+      'pointermove',
+      (e) => {
+        if (e.pointerType === 'touch') return;
+        if (this.o.ui.containsEvent(e)) return;
+        this.lastPoint = { doc, x: e.clientX, y: e.clientY };
+        if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
+      },
+      { passive: true, signal },
+    );
+  }
+
+  private onFrame(): void {
+    this.frame = 0;
+    const p = this.lastPoint;
+    if (!p || !this.intent) return;
+    const hit = this.o.detector.hitTest(p.doc, p.x, p.y);
+    const key = hit ? this.keyOf(hit) : null;
+    if (key === this.hovered) return;
+    if (this.hovered) this.intent.pointerLeaveMention();
+    this.hovered = key;
+    if (key) this.intent.pointerEnterMention(key);
+  }
+
+  private keyOf(pm: PageMention): string {
+    let key = this.keys.get(pm.mention);
+    if (!key) {
+      key = `m${this.nextKey++}`;
+      this.keys.set(pm.mention, key);
+      this.byKey.set(key, { pm, range: this.o.detector.rangeOf(pm.block, pm.mention) });
+    }
+    return key;
+  }
+
+  stop(): void {
+    this.abort?.abort();
+    this.intent?.dispose();
+    this.intent = null;
+    this.hide();
+  }
+
+  close(): void {
+    this.intent?.close();
+  }
+
+  /** Mentions were rescanned: forget keys of mentions that no longer exist (an open card keeps its own range). */
+  mentionsChanged(): void {
+    const open = this.intent?.getState().open;
+    for (const [key, v] of this.byKey) {
+      if (key !== open && !v.range.startContainer.isConnected) this.byKey.delete(key);
+    }
+  }
+
+  /** Keyboard: move to the next/previous mention in reading order, scroll to it, open its card with focus. */
+  navigate(direction: 'next' | 'prev'): boolean {
+    const all = this.o.detector.all();
+    if (all.length === 0 || !this.intent) return false;
+    if (this.navIndex < 0 || this.navIndex >= all.length) {
+      // Start from the first mention in (or after) the viewport.
+      const first = all.findIndex(
+        (m) => this.o.detector.rangeOf(m.block, m.mention).getBoundingClientRect().bottom > 0,
+      );
+      this.navIndex = direction === 'next' ? Math.max(first, 0) : Math.max(first - 1, 0);
+    } else {
+      this.navIndex = (this.navIndex + (direction === 'next' ? 1 : -1) + all.length) % all.length;
+    }
+    const pm = all[this.navIndex]!;
+    const range = this.o.detector.rangeOf(pm.block, pm.mention);
+    const active = document.activeElement;
+    if (!this.o.ui.owns(active as Element)) this.returnFocus = active;
+    revealRange(range, this.o.annotator.highlighter);
+    this.intent.focusOpen(this.keyOf(pm));
+    return true;
+  }
+
+  private card(id: string): Promise<CardData | null> {
+    let p = this.cache.get(id);
+    if (!p) {
+      p = sendToBackground('entity:card', { id }).catch(() => null);
+      this.cache.set(id, p);
+    }
+    return p;
+  }
+
+  private async show(state: HoverCardState): Promise<void> {
+    const token = ++this.renderToken;
+    if (!state.open) {
+      this.hide();
+      return;
+    }
+    const entry = this.byKey.get(state.open);
+    if (!entry) return;
+    const { pm, range } = entry;
+    const data = await this.card(pm.mention.entityId);
+    if (!data || token !== this.renderToken) return;
+    const ui = await this.o.ui.get();
+    if (token !== this.renderToken) return;
+    if (!this.layer) {
+      this.layer = document.createElement('div');
+      this.layer.className = 'cl-layer';
+      this.layer.addEventListener('pointerenter', () => this.intent?.pointerEnterCard());
+      this.layer.addEventListener('pointerleave', () => this.intent?.pointerLeaveCard());
+      ui.uiContainer.appendChild(this.layer);
+    }
+    const theme = this.o.getSettings().theme;
+    if (theme === 'system') ui.shadowHost.removeAttribute('data-theme');
+    else ui.shadowHost.setAttribute('data-theme', theme);
+    const all = this.o.detector.all();
+    const onPage = new Set(all.map((m) => m.mention.entityId));
+    const countOf = (id: string) => all.filter((m) => m.mention.entityId === id).length;
+    const { host } = this.o;
+    const alias = pm.mention.aliasKey;
+    render(
+      <HoverCard
+        entity={data.entity}
+        related={data.related}
+        mentionCount={countOf(data.entity.id)}
+        onPage={onPage}
+        datasetAsOf={data.datasetAsOf}
+        loadEntity={async (id) => {
+          const d = await this.card(id);
+          if (!d) throw new Error(`unknown entity ${id}`);
+          return { entity: d.entity, related: d.related, mentionCount: onPage.has(id) ? countOf(id) : undefined };
+        }}
+        onOpenPanel={(id) => void sendToBackground('sidepanel:open', { entityId: id }).catch(() => {})}
+        onAnnotate={(id) => {
+          this.intent?.close();
+          this.o.annotator.annotateMention(range, id);
+        }}
+        onNotThis={(id) =>
+          void updateSettings((s) => addSuppression(s, { site: host, entityId: id, alias })).catch(() => {})
+        }
+        onUndoNotThis={(id) =>
+          void updateSettings((s) => removeSuppression(s, { site: host, entityId: id, alias })).catch(() => {})
+        }
+        onClose={() => this.intent?.escape()}
+        pinned={state.pinned}
+        onTogglePin={() => this.intent?.togglePin()}
+        autoFocus={state.viaKeyboard}
+      />,
+      this.layer,
+    );
+    this.place(range);
+  }
+
+  private place(range: Range): void {
+    const layer = this.layer;
+    if (!layer) return;
+    this.cleanupPlacement?.();
+    const frame = range.startContainer.ownerDocument?.defaultView?.frameElement ?? null;
+    const shiftRect = (r: DOMRect): DOMRect => {
+      if (!frame) return r;
+      const f = frame.getBoundingClientRect();
+      return new DOMRect(r.x + f.x, r.y + f.y, r.width, r.height);
+    };
+    const reference = {
+      getBoundingClientRect: () => shiftRect(range.getBoundingClientRect()),
+      getClientRects: () => [...range.getClientRects()].map(shiftRect),
+      contextElement: (frame as Element | null) ?? range.startContainer.parentElement ?? undefined,
+    };
+    const update = () =>
+      void computePosition(reference, layer, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, availableWidth }) {
+              layer.style.maxHeight = `${Math.max(160, availableHeight)}px`;
+              layer.style.maxWidth = `${Math.min(448, availableWidth)}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        layer.style.left = `${x}px`;
+        layer.style.top = `${y}px`;
+      });
+    this.cleanupPlacement = autoUpdate(reference, layer, update);
+  }
+
+  private hide(): void {
+    this.renderToken++;
+    this.cleanupPlacement?.();
+    this.cleanupPlacement = null;
+    if (this.layer) {
+      const hadFocus = this.layer.contains(
+        this.layer.getRootNode() instanceof ShadowRoot ? (this.layer.getRootNode() as ShadowRoot).activeElement : null,
+      );
+      render(null, this.layer);
+      this.layer.remove();
+      this.layer = null;
+      if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    }
+  }
+}
+
+const LAYER_CSS = `
+.cl-layer { position: fixed; top: 0; left: 0; z-index: 2147483647; overflow: auto; font-size: medium; }
+`;

@@ -1,0 +1,79 @@
+/**
+ * `npm start`: the built extension in Chromium on the bundled demo article (served from 127.0.0.1).
+ * With a display: a visible browser with the article and the side panel page, left open for you.
+ * Without one (servers, CI): headless; prints what ChipLens found and writes screenshots with a card open.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { askTab, launchWithExtension, openSidePanel, ROOT, serveFixtures, tabIdOf, waitForMentions } from './harness';
+import { pointOfText } from './page-helpers';
+
+interface Mentions {
+  url: string;
+  title: string;
+  mentions: { entityId: string; entityType: string; text: string }[];
+}
+
+const headed =
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &&
+  !process.env.CI &&
+  !process.argv.includes('--headless');
+const outDir = join(ROOT, 'test-results', 'demo');
+
+const server = await serveFixtures([join(ROOT, 'tests/fixtures')]);
+const session = await launchWithExtension({ headless: !headed });
+const page = await session.context.newPage();
+await page.goto(server.url('/demo/index.html'));
+const tabId = await tabIdOf(session, page);
+const result = await waitForMentions<Mentions>(session, tabId);
+
+const byType = new Map<string, Map<string, number>>();
+for (const m of result.mentions) {
+  const t = byType.get(m.entityType) ?? new Map<string, number>();
+  t.set(m.entityId, (t.get(m.entityId) ?? 0) + 1);
+  byType.set(m.entityType, t);
+}
+console.log(`\nChipLens on "${result.title}"`);
+console.log(`${result.mentions.length} mentions of ${new Set(result.mentions.map((m) => m.entityId)).size} entities\n`);
+for (const [type, entities] of byType) {
+  const list = [...entities].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
+  console.log(`  ${type.padEnd(8)} ${list}`);
+}
+
+if (headed) {
+  await openSidePanel(session, tabId);
+  await page.bringToFront();
+  console.log('\nA Chromium window is open with ChipLens on the demo article (and the side panel page in a tab).');
+  console.log('Hover a highlighted name for its card; Alt+Shift+J / Alt+Shift+K step through mentions.');
+  console.log('Close the browser window to end the demo.');
+  await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+  await server.close();
+} else {
+  mkdirSync(outDir, { recursive: true });
+  const point = await pointOfText(page, 'H200', 1);
+  await page.mouse.move(point.x - 40, point.y - 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  const card = page.locator('chiplens-ui [role="dialog"]');
+  let cardShown = true;
+  await card.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {
+    cardShown = false;
+  });
+  await page.waitForTimeout(400); // let the card's entrance animation finish
+  const shot = join(outDir, 'demo-card.png');
+  await page.screenshot({ path: shot });
+  const panel = await openSidePanel(session, tabId);
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.waitForTimeout(800);
+  const panelShot = join(outDir, 'demo-sidepanel.png');
+  await panel.screenshot({ path: panelShot });
+  const state = await askTab<{ anchors: unknown[] }>(session, tabId, 'page:state').catch(() => null);
+  console.log(
+    `\nHover card ${cardShown ? 'open' : 'NOT shown'} on "H200"; page annotations: ${state?.anchors.length ?? 0}`,
+  );
+  console.log(`Screenshot (article with card): ${shot}`);
+  console.log(`Screenshot (side panel):        ${panelShot}`);
+  if (session.errors.length) console.log(`Errors seen:\n  ${session.errors.join('\n  ')}`);
+  await session.close();
+  await server.close();
+  if (!cardShown) process.exitCode = 1;
+}

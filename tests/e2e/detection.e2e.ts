@@ -1,0 +1,199 @@
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROME_ARGS,
+  type ExtensionSession,
+  type FixtureServer,
+  findChrome,
+  launchWithExtension,
+  serveFixtures,
+  tabIdOf,
+  waitForMentions,
+} from './harness';
+
+interface Mentions {
+  url: string;
+  title: string;
+  mentions: { entityId: string; entityType: string; text: string; start: number; end: number }[];
+}
+
+let session: ExtensionSession;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function open(path: string) {
+  const page = await session.context.newPage();
+  await page.goto(server.url(path));
+  const tabId = await tabIdOf(session, page);
+  return { page, tabId };
+}
+
+const ids = (r: Mentions) => new Set(r.mentions.map((m) => m.entityId));
+
+/** body.outerHTML of a page in a browser without the extension, after the same settling time. */
+async function bodyWithoutExtension(path: string, settle: (p: import('playwright-core').Page) => Promise<void>) {
+  const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url(path));
+    await settle(page);
+    return await page.evaluate(() => document.body.outerHTML);
+  } finally {
+    await browser.close();
+  }
+}
+
+describe('detection on pages in Chromium', () => {
+  it('finds the demo article entities in document order, with the page text at each offset', async () => {
+    const { page, tabId } = await open('/demo/index.html');
+    const r = await waitForMentions<Mentions>(session, tabId);
+    const found = ids(r);
+    for (const id of [
+      'nvidia',
+      'nvidia-h200',
+      'ndrc',
+      'miit',
+      'tencent',
+      'bytedance',
+      'alibaba',
+      'tsmc',
+      'nvidia-h20',
+    ]) {
+      expect(found, id).toContain(id);
+    }
+    for (const id of ['huawei-ascend-910c', 'smic', 'sk-hynix', 'cambricon', 'entity-list', 'cac', 'bis', 'samr']) {
+      expect(found, id).toContain(id);
+    }
+    // Offsets are in document order and non-overlapping.
+    for (let i = 1; i < r.mentions.length; i++)
+      expect(r.mentions[i]!.start).toBeGreaterThanOrEqual(r.mentions[i - 1]!.end);
+    // The Chinese paragraph is found too.
+    expect(r.mentions.some((m) => m.text === '英伟达H200' || m.text === '英伟达')).toBe(true);
+    expect(r.mentions.some((m) => m.text === '台積電')).toBe(true);
+    // Traps in the aside: the CAC 40 index, the Bank for International Settlements, fish and chips.
+    // "(BIS)" after the Bureau's name counts; "(BIS)" after the Bank's name does not. Same for CAC vs the CAC 40.
+    expect(r.mentions.filter((m) => m.text === 'BIS').length).toBe(1);
+    expect(r.mentions.filter((m) => m.text === 'CAC').length).toBe(1);
+    expect(r.mentions.some((m) => m.text.toLowerCase() === 'chips')).toBe(false);
+    // Highlights are registered under prefixed names, visible to the page's own registry.
+    const sizes = await page.evaluate(() =>
+      Object.fromEntries(
+        ['chip', 'company', 'agency', 'policy'].map((t) => [t, CSS.highlights.get(`chiplens-${t}`)?.size ?? 0]),
+      ),
+    );
+    expect(sizes.chip).toBeGreaterThan(5);
+    expect(sizes.company).toBeGreaterThan(10);
+    expect(sizes.agency).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it('leaves the DOM of the page exactly as it is without the extension', async () => {
+    const { page, tabId } = await open('/demo/index.html');
+    await waitForMentions<Mentions>(session, tabId);
+    const withExt = await page.evaluate(() => document.body.outerHTML);
+    const without = await bodyWithoutExtension('/demo/index.html', async () => {});
+    expect(withExt).toBe(without);
+    await page.close();
+  });
+
+  it('keeps a React app working: no errors, state kept, re-rendered text rescanned', async () => {
+    const { page, tabId } = await open('/pages/react-app.html');
+    await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('nvidia-h200'));
+    for (let i = 0; i < 3; i++) await page.click('#inc');
+    await page.fill('#field', 'Huawei');
+    await expect.poll(() => page.textContent('#inc')).toBe('Clicked 3 times');
+    expect(await page.textContent('#echo')).toBe('You typed: Huawei');
+    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('miit') && ids(x).has('bytedance'));
+    expect(ids(r)).toContain('smic');
+    // The ticker re-renders every 50 ms; mentions are still right afterwards.
+    await page.waitForTimeout(500);
+    const again = await waitForMentions<Mentions>(session, tabId);
+    expect(again.mentions.filter((m) => m.entityId === 'smic').length).toBe(1);
+    expect(session.errors.filter((e) => e.includes('react-app'))).toEqual([]);
+    await page.close();
+  });
+
+  it('follows infinite scroll', async () => {
+    const { page, tabId } = await open('/pages/infinite-scroll.html');
+    await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('nvidia-h200'));
+    for (let i = 0; i < 4; i++) {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(150);
+    }
+    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('asml'));
+    expect(ids(r)).toContain('sk-hynix');
+    expect(ids(r)).toContain('huawei');
+    await page.close();
+  });
+
+  it('rescans after an SPA route change and drops removed text', async () => {
+    const { page, tabId } = await open('/pages/spa.html');
+    const first = await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('amd'));
+    expect(ids(first)).not.toContain('tencent');
+    await page.click('a[data-route="1"]');
+    const second = await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('tencent'));
+    expect(second.url).toContain('story=1');
+    expect(ids(second)).toContain('ndrc');
+    expect(ids(second)).not.toContain('amd');
+    await page.close();
+  });
+
+  it('reads same-origin iframes and marks text inside them', async () => {
+    const { page, tabId } = await open('/pages/iframe-host.html');
+    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('entity-list'));
+    expect(ids(r)).toContain('intel-gaudi-3');
+    expect(ids(r)).toContain('smic');
+    // Document order: the frame's text comes between the paragraphs around it.
+    const order = r.mentions.map((m) => m.entityId);
+    expect(order.indexOf('smic')).toBeGreaterThan(order.indexOf('intel-gaudi-3'));
+    expect(order.indexOf('smic')).toBeLessThan(order.indexOf('micron'));
+    const frame = page.frames().find((f) => f.url().includes('iframe-child'))!;
+    expect(await frame.evaluate(() => CSS.highlights.get('chiplens-company')?.size ?? 0)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('handles a CJK page without false friends', async () => {
+    const { page, tabId } = await open('/pages/cjk.html');
+    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('intel'));
+    const found = ids(r);
+    for (const id of [
+      'nvidia',
+      'ndrc',
+      'miit',
+      'tencent',
+      'bytedance',
+      'alibaba',
+      'huawei-ascend-910c',
+      'smic',
+      'tsmc',
+    ]) {
+      expect(found, id).toContain(id);
+    }
+    const texts = r.mentions.map((m) => m.text);
+    expect(texts).toContain('NVIDIA');
+    expect(texts).not.toContain('字节');
+    expect(texts).not.toContain('摩尔');
+    expect(texts).not.toContain('阿里');
+    expect(found).not.toContain('moore-threads');
+    await page.close();
+  });
+
+  it('never reads or touches form fields and editable regions', async () => {
+    const { page, tabId } = await open('/pages/editable.html');
+    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('smic'));
+    expect([...ids(r)].sort()).toEqual(['nvidia', 'nvidia-h200', 'smic']);
+    expect(await page.inputValue('#ta')).toBe('Nvidia and Huawei inside a textarea must not be touched.');
+    expect(await page.textContent('#ce')).toBe('Draft: AMD and Intel in an editable region.');
+    const withExt = await page.evaluate(() => document.body.outerHTML);
+    expect(withExt).toBe(await bodyWithoutExtension('/pages/editable.html', async () => {}));
+    await page.close();
+  });
+});
