@@ -180,6 +180,10 @@ export class CardController {
       this.layer.className = 'cl-layer';
       this.layer.addEventListener('pointerenter', () => this.intent?.pointerEnterCard());
       this.layer.addEventListener('pointerleave', () => this.intent?.pointerLeaveCard());
+      this.layer.addEventListener('focusout', (e) => {
+        const to = (e as FocusEvent).relatedTarget as Node | null;
+        if (!to || !this.layer?.contains(to)) this.intent?.focusLeave();
+      });
       ui.uiContainer.appendChild(this.layer);
     }
     const theme = this.o.getSettings().theme;

@@ -93,6 +93,8 @@ export function createHoverIntent(options: HoverIntentOptions): HoverIntent {
   const closeNow = () => {
     cancelDwell();
     cancelGrace();
+    // The card is gone, so the pointer is no longer in it (it fires no pointerleave when removed).
+    pointerInCard = false;
     set({ open: null, pinned: false, viaKeyboard: false });
   };
   const startDwell = (key: string) => {

@@ -88,6 +88,21 @@ describe('closing', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('a card closed with Escape while the pointer was in it closes normally next time', () => {
+    hi.pointerEnterMention('a');
+    clock.advance(250);
+    hi.pointerLeaveMention();
+    hi.pointerEnterCard();
+    hi.escape();
+    expect(open()).toBeNull();
+    hi.pointerEnterMention('a');
+    clock.advance(250);
+    expect(open()).toBe('a');
+    hi.pointerLeaveMention();
+    clock.advance(300);
+    expect(open()).toBeNull();
+  });
+
   it('closes when its mention scrolls away, but not for another mention', () => {
     hi.mentionScrolledAway('b');
     expect(open()).toBe('a');

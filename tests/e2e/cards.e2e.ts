@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  askTab,
+  type ExtensionSession,
+  type FixtureServer,
+  launchWithExtension,
+  ROOT,
+  serveFixtures,
+  tabIdOf,
+  waitForMentions,
+} from './harness';
+import { pointOfText } from './page-helpers';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+const shots = join(ROOT, 'test-results', 'cards');
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serveFixtures();
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function open(path: string) {
+  const page = await session.context.newPage();
+  await page.goto(server.url(path));
+  const tabId = await tabIdOf(session, page);
+  await waitForMentions(session, tabId);
+  return { page, tabId };
+}
+
+const dialog = (page: Page) => page.locator('chiplens-ui [role="dialog"]');
+
+async function hover(page: Page, text: string, nth = 0) {
+  const p = await pointOfText(page, text, nth);
+  await page.mouse.move(p.x - 60, p.y - 60);
+  await page.mouse.move(p.x, p.y, { steps: 3 });
+  return p;
+}
+
+describe('context cards', () => {
+  it('hovering a mention opens the card of that entity, as a labelled dialog', async () => {
+    const { page } = await open('/demo/index.html');
+    await hover(page, 'SMIC');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const card = dialog(page);
+    await expect.poll(() => card.getAttribute('aria-labelledby')).toBeTruthy();
+    const heading = await card.locator('#' + (await card.getAttribute('aria-labelledby'))).textContent();
+    expect(heading).toMatch(/SMIC|Semiconductor Manufacturing International/);
+    expect(await card.getAttribute('aria-hidden')).toBeNull();
+    expect(await card.textContent()).toMatch(/mentions? on this page/);
+    await page.close();
+  });
+
+  it('stays open while the pointer moves into it, closes on leaving and on Esc', async () => {
+    const { page } = await open('/demo/index.html');
+    await hover(page, 'Tencent', 1);
+    await dialog(page).waitFor();
+    const box = (await dialog(page).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
+    await page.waitForTimeout(600);
+    expect(await dialog(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    // Reopen, then leave both the mention and the card: it closes after the grace period.
+    await hover(page, 'Tencent', 1);
+    await dialog(page).waitFor();
+    await page.mouse.move(5, 5, { steps: 2 });
+    await expect.poll(() => dialog(page).count(), { timeout: 3000 }).toBe(0);
+    await page.close();
+  });
+
+  it('does not open on plain text', async () => {
+    const { page } = await open('/demo/index.html');
+    await hover(page, 'proceeds');
+    await page.waitForTimeout(600);
+    expect(await dialog(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('following a relation shows that card in place, and Back returns', async () => {
+    const { page } = await open('/demo/index.html');
+    await hover(page, 'H200', 1);
+    await dialog(page).waitFor();
+    const card = dialog(page);
+    await card
+      .getByRole('button', { name: /NVIDIA/ })
+      .first()
+      .click();
+    await expect.poll(() => card.locator('h2').first().textContent()).toMatch(/^NVIDIA$|NVIDIA Corporation/);
+    await card.getByRole('button', { name: /^Back/ }).click();
+    await expect.poll(() => card.locator('h2').first().textContent()).toMatch(/H200/);
+    await page.close();
+  });
+
+  it('keyboard: next/previous mention opens its card with focus; Esc closes and returns focus', async () => {
+    const { page, tabId } = await open('/demo/index.html');
+    const first = await askTab<{ found: boolean }>(session, tabId, 'page:navigate', { direction: 'next' });
+    expect(first.found).toBe(true);
+    await dialog(page).waitFor();
+    const focusedInCard = await page.evaluate(() => {
+      const host = document.querySelector('chiplens-ui');
+      return host?.shadowRoot?.activeElement?.closest('[role="dialog"]') !== null;
+    });
+    expect(focusedInCard).toBe(true);
+    const name1 = await dialog(page).locator('h2').first().textContent();
+    await askTab(session, tabId, 'page:navigate', { direction: 'next' });
+    await expect.poll(() => dialog(page).locator('h2').first().textContent()).not.toBe(name1);
+    await askTab(session, tabId, 'page:navigate', { direction: 'prev' });
+    await expect.poll(() => dialog(page).locator('h2').first().textContent()).toBe(name1);
+    // Tab moves through the card's controls.
+    await page.keyboard.press('Tab');
+    const tag = await page.evaluate(() => document.querySelector('chiplens-ui')?.shadowRoot?.activeElement?.tagName);
+    expect(['BUTTON', 'A']).toContain(tag);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('"Not this" hides the alias on this site; Undo brings it back', async () => {
+    const { page, tabId } = await open('/pages/editable.html');
+    await hover(page, 'SMIC');
+    await dialog(page).waitFor();
+    await dialog(page).getByRole('button', { name: 'Not this' }).click();
+    await expect
+      .poll(async () =>
+        (await askTab<{ mentions: { entityId: string }[] }>(session, tabId, 'page:mentions')).mentions.map(
+          (m) => m.entityId,
+        ),
+      )
+      .not.toContain('smic');
+    await dialog(page).getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () =>
+        (await askTab<{ mentions: { entityId: string }[] }>(session, tabId, 'page:mentions')).mentions.map(
+          (m) => m.entityId,
+        ),
+      )
+      .toContain('smic');
+    await page.close();
+  });
+
+  it('works on the React and CJK pages', async () => {
+    const react = await open('/pages/react-app.html');
+    await hover(react.page, 'TSMC');
+    await dialog(react.page).waitFor();
+    expect(await dialog(react.page).textContent()).toMatch(/TSMC|Taiwan Semiconductor/);
+    // The app keeps working around the card: close it, use the app, the card still opens again.
+    await react.page.keyboard.press('Escape');
+    await expect.poll(() => dialog(react.page).count()).toBe(0);
+    await react.page.click('#inc');
+    expect(await react.page.textContent('#inc')).toBe('Clicked 1 times');
+    await hover(react.page, 'Huawei');
+    await dialog(react.page).waitFor();
+    expect(session.errors.filter((e) => e.includes('react-app'))).toEqual([]);
+    await react.page.close();
+    const cjk = await open('/pages/cjk.html');
+    await hover(cjk.page, '中芯国际');
+    await dialog(cjk.page).waitFor();
+    expect(await dialog(cjk.page).textContent()).toMatch(/SMIC/);
+    await cjk.page.close();
+  });
+
+  it('renders in light and dark (screenshots written as artifacts)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page } = await open('/demo/index.html');
+      await page.emulateMedia({ colorScheme: scheme });
+      await hover(page, 'H200', 1);
+      await dialog(page).waitFor();
+      await page.waitForTimeout(300);
+      const bg = await dialog(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+      if (scheme === 'dark') expect(bg).not.toBe('rgb(255, 255, 255)');
+      else expect(bg).toBe('rgb(255, 255, 255)');
+      await page.screenshot({ path: join(shots, `card-${scheme}.png`) });
+      await page.close();
+    }
+  });
+});
