@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    expect: { poll: { timeout: 5_000, interval: 50 } },
   },
 });
