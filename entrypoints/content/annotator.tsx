@@ -7,6 +7,7 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnnotationEditor } from '../../components/panel/annotation-editor';
+import { EDITOR_CSS } from '../../components/panel/styles';
 import { Markdown } from '../../components/ui/markdown';
 import { anchorAll, describe } from '../../lib/anchoring';
 import { ANCHOR_STRATEGY_VERSION, type Annotation } from '../../lib/annotations/types';
@@ -47,6 +48,7 @@ export class Annotator {
 
   constructor(private readonly o: AnnotatorOptions) {
     this.highlighter = o.highlighter;
+    o.ui.addStyle(EDITOR_CSS);
     o.ui.addStyle(ANNOTATOR_CSS);
   }
 

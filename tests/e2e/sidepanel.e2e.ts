@@ -42,8 +42,15 @@ describe('side panel', () => {
   it('lists the entities on the page grouped by type, with counts that match the page', async () => {
     const { page, found, panel } = await setup();
     const h200 = found.mentions.filter((m) => m.entityId === 'nvidia-h200').length;
-    await row(panel, /NVIDIA H200/).first().waitFor();
-    expect(await row(panel, /NVIDIA H200/).first().locator('.clp-badge').textContent()).toContain(String(h200));
+    await row(panel, /NVIDIA H200/)
+      .first()
+      .waitFor();
+    expect(
+      await row(panel, /NVIDIA H200/)
+        .first()
+        .locator('.clp-badge')
+        .textContent(),
+    ).toContain(String(h200));
     const headings = await panel.locator('.clp-group h2').allTextContents();
     expect(headings.join(' ')).toMatch(/Chips.*Agencies.*Companies.*Policies/s);
     const distinct = new Set(found.mentions.map((m) => m.entityId)).size;
@@ -116,7 +123,12 @@ describe('side panel', () => {
               pageKey: 'https://silicon-ledger.example/2025/12/h200-china-demand-meetings',
               url,
               title: 'Demo article',
-              quote: { type: 'TextQuoteSelector', exact: 'gauge demand', prefix: 'internet companies this week to ', suffix: " for Nvidia's H200" },
+              quote: {
+                type: 'TextQuoteSelector',
+                exact: 'gauge demand',
+                prefix: 'internet companies this week to ',
+                suffix: " for Nvidia's H200",
+              },
               position: { type: 'TextPositionSelector', start: 0, end: 0 },
               anchorVersion: 1,
               note: 'Compare with **Huawei Ascend** availability',

@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  askTab,
+  type ExtensionSession,
+  type FixtureServer,
+  launchWithExtension,
+  openSidePanel,
+  serveFixtures,
+  tabIdOf,
+  waitForMentions,
+} from './harness';
+
+interface PageState {
+  pageKey: string;
+  anchors: { id: string; status: 'anchored' | 'changed' | 'orphan'; currentText?: string }[];
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'chiplens-annotations-'));
+let session: ExtensionSession;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  session = await launchWithExtension({ userDataDir: profile });
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+async function open(path: string) {
+  const page = await session.context.newPage();
+  await page.goto(server.url(path));
+  const tabId = await tabIdOf(session, page);
+  await waitForMentions(session, tabId);
+  return { page, tabId };
+}
+
+/** Select `text` in the page like a reader would (keyboard selection ends with a Shift keyup). */
+async function select(page: Page, text: string) {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.replace(/\s+/g, ' ').indexOf(needle);
+      if (i < 0) continue;
+      const data = (n as Text).data;
+      // Map the collapsed-whitespace index back to the raw text.
+      let raw = 0;
+      for (let c = 0; raw < data.length && c < i; raw++)
+        if (!(/\s/.test(data[raw]!) && /\s/.test(data[raw + 1] ?? ''))) c++;
+      const range = document.createRange();
+      range.setStart(n, raw);
+      let end = raw;
+      for (let c = 0; end < data.length && c < needle.length; end++)
+        if (!(/\s/.test(data[end]!) && /\s/.test(data[end + 1] ?? ''))) c++;
+      range.setEnd(n, end);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return;
+    }
+    throw new Error(`not found: ${needle}`);
+  }, text);
+  await page.keyboard.down('Shift');
+  await page.keyboard.up('Shift');
+}
+
+async function annotateSelection(page: Page, text: string, note: string, tag?: string) {
+  await select(page, text);
+  const button = page.locator('chiplens-ui .cl-annotate-btn');
+  await button.click();
+  const editor = page.locator('chiplens-ui form.clp-editor');
+  await editor.waitFor();
+  await editor.getByLabel('Note').fill(note);
+  if (tag) {
+    const tagBox = editor.getByRole('combobox', { name: 'Add tag' });
+    await tagBox.fill(tag);
+    await tagBox.press('Enter');
+  }
+  await editor.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => editor.count()).toBe(0);
+}
+
+const noteMarks = (page: Page, color = 'yellow') =>
+  page.evaluate((c) => CSS.highlights.get(`chiplens-note-${c}`)?.size ?? 0, color);
+
+async function anchors(tabId: number): Promise<PageState> {
+  return askTab<PageState>(session, tabId, 'page:state');
+}
+
+describe('annotations', () => {
+  it('created through the selection UI, highlighted, linked to the entities in it', async () => {
+    const { page, tabId } = await open('/pages/article.html');
+    await annotateSelection(
+      page,
+      'asking Tencent, ByteDance and Alibaba to justify their orders',
+      'Who asked *whom*?',
+      'demand',
+    );
+    await expect.poll(() => noteMarks(page)).toBe(1);
+    const state = await anchors(tabId);
+    expect(state.anchors).toEqual([{ id: expect.any(String), status: 'anchored' }]);
+    // Read what was stored through an extension page, as the side panel does.
+    const panel = await openSidePanel(session, tabId);
+    const saved = await panel.evaluate(
+      (pageKey) => chrome.runtime.sendMessage({ type: 'annotations:forPage', payload: { pageKey } }),
+      state.pageKey,
+    );
+    expect(saved.ok).toBe(true);
+    const a = saved.data.annotations[0];
+    expect(a.quote.exact).toBe('asking Tencent, ByteDance and Alibaba to justify their orders');
+    expect(a.note).toBe('Who asked *whom*?');
+    expect(a.tags).toEqual(['demand']);
+    expect([...a.entityIds].sort()).toEqual(['alibaba', 'bytedance', 'tencent']);
+    // The side panel lists it under "My notes here".
+    await panel.getByRole('tab', { name: 'Notes' }).click();
+    await expect.poll(() => panel.locator('.clp-notes').textContent()).toMatch(/justify their orders/);
+    await panel.close();
+    await annotateSelection(page, 'Analysts expect the first shipments before the Lunar New Year', 'timing');
+    await expect.poll(() => noteMarks(page)).toBe(2);
+    // Reload: still there.
+    await page.reload();
+    await waitForMentions(session, tabId);
+    await expect.poll(() => noteMarks(page)).toBe(2);
+    await page.close();
+  });
+
+  it('survives closing and relaunching the browser with the same profile', async () => {
+    await session.close({ keepProfile: true });
+    session = await launchWithExtension({ userDataDir: profile });
+    const { page, tabId } = await open('/pages/article.html');
+    await expect.poll(() => noteMarks(page)).toBe(2);
+    expect((await anchors(tabId)).anchors.map((a) => a.status)).toEqual(['anchored', 'anchored']);
+    await page.close();
+  });
+
+  it('finds the notes on the same article under a URL with tracking parameters', async () => {
+    const { page, tabId } = await open('/pages/article.html?utm_source=newsletter&utm_medium=email&fbclid=abc#top');
+    await expect.poll(() => noteMarks(page)).toBe(2);
+    expect((await anchors(tabId)).anchors.map((a) => a.status)).toEqual(['anchored', 'anchored']);
+    await page.close();
+  });
+
+  it('an edited article: "passage changed" for the edited passage, orphan for the removed one', async () => {
+    const { page, tabId } = await open('/pages/article-edited.html');
+    await expect.poll(async () => (await anchors(tabId)).anchors.length).toBe(2);
+    const state = await anchors(tabId);
+    const statuses = state.anchors.map((a) => a.status).sort();
+    expect(statuses).toEqual(['changed', 'orphan']);
+    expect(state.anchors.find((a) => a.status === 'changed')?.currentText).toMatch(/explain their orders/);
+    await expect.poll(() => noteMarks(page)).toBe(1);
+    const panel = await openSidePanel(session, tabId);
+    await panel.getByRole('tab', { name: 'Notes' }).click();
+    await expect.poll(() => panel.locator('.clp-notes').textContent()).toMatch(/Passage changed/);
+    await expect.poll(() => panel.locator('.clp-notes').textContent()).toMatch(/Lunar New Year/);
+    await panel.close();
+    await page.close();
+  });
+
+  it('two tabs see an edit live', async () => {
+    const a = await open('/pages/article.html');
+    const b = await open('/pages/article.html');
+    await expect.poll(() => noteMarks(b.page)).toBe(2);
+    const panel = await openSidePanel(session, a.tabId);
+    const { pageKey } = await anchors(a.tabId);
+    const list = await panel.evaluate(
+      (key) => chrome.runtime.sendMessage({ type: 'annotations:forPage', payload: { pageKey: key } }),
+      pageKey,
+    );
+    const first = list.data.annotations[0];
+    const edited = { ...first, color: 'green', updatedAt: new Date().toISOString() };
+    const r = await panel.evaluate(
+      (ann) => chrome.runtime.sendMessage({ type: 'annotation:save', payload: { annotation: ann } }),
+      edited,
+    );
+    expect(r.ok).toBe(true);
+    await expect.poll(() => noteMarks(a.page, 'green')).toBe(1);
+    await expect.poll(() => noteMarks(b.page, 'green')).toBe(1);
+    expect(await noteMarks(b.page, 'yellow')).toBe(1);
+    await panel.close();
+    await a.page.close();
+    await b.page.close();
+  });
+});
