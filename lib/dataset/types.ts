@@ -48,7 +48,7 @@ export interface Fact {
   label: string;
   /** The value in plain text, e.g. "141 GB HBM3e", "5 Apr 1993". TFLOPS must say dense or sparse. */
   value: string;
-  /** ISO date (YYYY-MM-DD or YYYY-MM) from which the value holds/was read, where it can change. */
+  /** ISO date (YYYY-MM-DD, YYYY-MM, or YYYY when the source gives no more) the value holds as of, where it can change. */
   asOf?: string;
   source: Source;
 }

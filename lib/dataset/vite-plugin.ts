@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileMatcherData } from '../detection/compile';
+import { compileMatcherData } from '../detection/compile.ts';
 import type { DatasetFile } from './types';
 
 export const MATCHER_MODULE_ID = 'virtual:chiplens-matcher';
@@ -11,6 +11,11 @@ const FILES = ['chip', 'agency', 'company', 'policy'] as const;
 export interface ChiplensDatasetOptions {
   /** Folder holding chip.json, agency.json, company.json, policy.json (default: <root>/lib/dataset/data). */
   dataDir?: string;
+  /**
+   * Ship the automaton prebuilt (default true): measured faster on a cold page load than building it from the
+   * patterns (tests/bench/matcher-bench.ts), at the cost of a larger bundle.
+   */
+  prebuildAutomaton?: boolean;
 }
 
 /**
@@ -36,7 +41,9 @@ export function chiplensDataset(options: ChiplensDatasetOptions = {}): Plugin {
         this.addWatchFile(file);
         return (JSON.parse(readFileSync(file, 'utf8')) as DatasetFile).entities;
       });
-      const json = JSON.stringify(compileMatcherData(entities));
+      const json = JSON.stringify(
+        compileMatcherData(entities, { prebuildAutomaton: options.prebuildAutomaton ?? true }),
+      );
       return `export default JSON.parse(${JSON.stringify(json)});\n`;
     },
   };

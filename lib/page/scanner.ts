@@ -214,7 +214,8 @@ export class PageScanner<M extends LocalMatch> {
     if (dirty.length > (this.opts.hugeMutationCount ?? 1000)) return this.fullScan(false);
     // Outermost dirty regions only, skipping our own UI and unscanned regions.
     const roots = dirty.filter(
-      (n) => !dirty.some((m) => m !== n && m.contains(n)) && !isInsideSkipped(n, { ...this.opts, checkVisibility: false }),
+      (n) =>
+        !dirty.some((m) => m !== n && m.contains(n)) && !isInsideSkipped(n, { ...this.opts, checkVisibility: false }),
     );
     const removed: ScannedBlock<M>[] = [];
     const kept: ScannedBlock<M>[] = [];

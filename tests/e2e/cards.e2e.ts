@@ -52,7 +52,7 @@ describe('context cards', () => {
     await expect.poll(() => dialog(page).count()).toBe(1);
     const card = dialog(page);
     await expect.poll(() => card.getAttribute('aria-labelledby')).toBeTruthy();
-    const heading = await card.locator('#' + (await card.getAttribute('aria-labelledby'))).textContent();
+    const heading = await card.locator(`#${await card.getAttribute('aria-labelledby')}`).textContent();
     expect(heading).toMatch(/SMIC|Semiconductor Manufacturing International/);
     expect(await card.getAttribute('aria-hidden')).toBeNull();
     expect(await card.textContent()).toMatch(/mentions? on this page/);

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import matcherData from 'virtual:chiplens-matcher';
+import type { ResolvedConfig } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../lib/dataset/load';
+import { chiplensDataset, MATCHER_MODULE_ID } from '../../../lib/dataset/vite-plugin';
+import { compileMatcherData, createMatcher } from '../../../lib/detection';
+
+type Hook = (this: unknown, ...args: unknown[]) => unknown;
+
+/** Runs the plugin's hooks the way Vite does and returns the emitted module source. */
+function emit(options: Parameters<typeof chiplensDataset>[0] = {}): { code: string; watched: string[] } {
+  const plugin = chiplensDataset(options);
+  const watched: string[] = [];
+  (plugin.configResolved as Hook).call(null, { root: resolve(__dirname, '../../..') } as ResolvedConfig);
+  const id = (plugin.resolveId as Hook).call(null, MATCHER_MODULE_ID) as string;
+  const code = (plugin.load as Hook).call({ addWatchFile: (f: string) => watched.push(f) }, id) as string;
+  return { code, watched };
+}
+
+describe('chiplensDataset()', () => {
+  it('emits the compiled matcher data as JSON.parse of a string literal and watches the data files', () => {
+    const { code, watched } = emit();
+    const literal = /^export default JSON\.parse\(("(?:[^"\\]|\\.)*")\);\n$/.exec(code)?.[1];
+    expect(literal).toBeDefined();
+    const data = JSON.parse(JSON.parse(literal!));
+    expect(data).toEqual(
+      JSON.parse(JSON.stringify(compileMatcherData(loadDataset().entities, { prebuildAutomaton: true }))),
+    );
+    expect(watched.map((f) => f.split(/[\\/]/).pop())).toEqual([
+      'chip.json',
+      'agency.json',
+      'company.json',
+      'policy.json',
+    ]);
+  });
+
+  it('leaves other module ids alone', () => {
+    const plugin = chiplensDataset();
+    expect((plugin.resolveId as Hook).call(null, 'virtual:other')).toBeUndefined();
+  });
+
+  it('serves a module the matcher runs on', () => {
+    const text = 'Nvidia sold H200 chips; 美国商务部 and BIS set export rules.';
+    const mentions = createMatcher(matcherData).match(text);
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Nvidia', 'H200', '美国商务部', 'BIS']);
+  });
+});
