@@ -93,7 +93,7 @@ describe('export and import', () => {
     await panel.getByLabel('Notes to export').selectOption('all');
     const [download] = await Promise.all([
       panel.waitForEvent('download'),
-      panel.getByRole('button', { name: 'W3C JSON-LD' }).click(),
+      panel.getByRole('button', { name: 'W3C JSON-LD', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^chiplens-\d{4}-\d{2}-\d{2}\.jsonld$/);
     const file = join(work, download.suggestedFilename());
@@ -104,7 +104,7 @@ describe('export and import', () => {
     // The CSV export opens in spreadsheets: BOM first, Chinese intact.
     const [csv] = await Promise.all([
       panel.waitForEvent('download'),
-      panel.getByRole('button', { name: 'CSV' }).click(),
+      panel.getByRole('button', { name: 'CSV', exact: true }).click(),
     ]);
     const csvPath = join(work, csv.suggestedFilename());
     await csv.saveAs(csvPath);
