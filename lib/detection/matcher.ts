@@ -69,13 +69,17 @@ export function createMatcher(data: MatcherData): Matcher {
     const order = Array.from({ length: candidates.length / 3 }, (_, i) => i * 3);
     order.sort((x, y) => candidates[x]! - candidates[y]! || candidates[y + 1]! - candidates[x + 1]!);
 
-    let classString: string | undefined;
+    let compact: CompactClasses | undefined;
     const hasTerm = (terms: Term[], lo: number, hi: number) => {
-      classString ??= classesOf(text);
-      const region = classString.slice(lo, hi);
+      compact ??= compactClassesOf(text);
+      const { classes, at, orig } = compact;
+      const from = at[lo]!;
+      const region = classes.slice(from, at[hi]!);
       return terms.some((t) => {
-        for (let at = region.indexOf(t.classes); at >= 0; at = region.indexOf(t.classes, at + 1)) {
-          if (termBoundsOk(text, lo + at, lo + at + t.classes.length, t.bounds)) return true;
+        for (let i = region.indexOf(t.classes); i >= 0; i = region.indexOf(t.classes, i + 1)) {
+          const start = orig[from + i]!;
+          const end = orig[from + i + t.classes.length - 1]! + 1;
+          if (termBoundsOk(text, start, end, t.bounds)) return true;
         }
         return false;
       });
@@ -182,11 +186,32 @@ export function createMatcher(data: MatcherData): Matcher {
     return out;
   }
 
-  function classesOf(text: string): string {
-    const codes = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) codes[i] = classTable[text.charCodeAt(i)]!;
+  /**
+   * The text as character classes for context-term search, read the way the scanner reads it: ignorable characters
+   * dropped and whitespace runs as one space (so "Bank for International\n    Settlements" contains the term).
+   * `at[i]` maps a text offset to the compact string, `orig[k]` maps back.
+   */
+  function compactClassesOf(text: string): CompactClasses {
+    const n = text.length;
+    const codes = new Uint16Array(n);
+    const at = new Int32Array(n + 1);
+    const orig = new Int32Array(n + 1);
+    let k = 0;
+    let prevWhitespace = false;
+    for (let i = 0; i < n; i++) {
+      at[i] = k;
+      const code = text.charCodeAt(i);
+      if (code >= 0xad && isIgnorableCode(code)) continue;
+      const ws = isWhitespaceCode(code);
+      if (ws && prevWhitespace) continue;
+      prevWhitespace = ws;
+      codes[k] = ws ? spaceClass : classTable[code]!;
+      orig[k++] = i;
+    }
+    at[n] = k;
+    orig[k] = n;
     // Class ids stay below the surrogate range, so UTF-16 decoding maps each one to one code unit.
-    return utf16.decode(codes);
+    return { classes: utf16.decode(codes.subarray(0, k)), at, orig };
   }
 
   function termBoundsOk(text: string, start: number, end: number, bounds: number): boolean {
@@ -198,6 +223,12 @@ export function createMatcher(data: MatcherData): Matcher {
   }
 
   return { match };
+}
+
+interface CompactClasses {
+  classes: string;
+  at: Int32Array;
+  orig: Int32Array;
 }
 
 /** Compares the text span, as the scanner consumed it, with a case-sensitive alias in its unfolded form. */

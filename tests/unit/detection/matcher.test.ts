@@ -103,6 +103,8 @@ describe('acronyms', () => {
     expect(found('The BIS in Basel published its annual report.')).toEqual([]);
     expect(found('The Bank for International Settlements (BIS) warned on export credit.')).toEqual([]);
     expect(found('BIS tightened export rules.')).toEqual([['bis', 'BIS']]);
+    // Context phrases span line breaks and indentation as written in HTML source.
+    expect(found('The Bank for International\n      Settlements (BIS) warned on export credit.')).toEqual([]);
   });
 
   it('tells the CAC regulator from the CAC 40 index', () => {
