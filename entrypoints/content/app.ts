@@ -43,6 +43,7 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     highlighter,
     isOwnUi: (el) => ui.owns(el),
     skip: () => skip,
+    onDocument: (doc) => cards.listenTo(doc),
     onUpdate: () => {
       annotator.textChanged(detector);
       cards.mentionsChanged();

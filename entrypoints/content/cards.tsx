@@ -4,7 +4,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import { HoverCard, type LoadedEntity } from '../../components/card/HoverCard';
+import { HoverCard, type LoadedEntity } from '../../components/card/hover-card';
 import { CARD_CSS } from '../../components/card/styles';
 import { createHoverIntent, type HoverCardState, type HoverIntent } from '../../lib/cards/hover-intent';
 import type { Mention } from '../../lib/detection/types';
@@ -42,6 +42,7 @@ export class CardController {
   private navIndex = -1;
   private returnFocus: Element | null = null;
   private renderToken = 0;
+  private docs = new WeakSet<Document>();
 
   constructor(private readonly o: CardControllerOptions) {
     o.ui.addStyle(CARD_CSS);
@@ -50,6 +51,7 @@ export class CardController {
 
   start(): void {
     this.abort = new AbortController();
+    this.docs = new WeakSet();
     const { signal } = this.abort;
     this.intent = createHoverIntent({
       onChange: (s) => void this.show(s),
@@ -76,8 +78,14 @@ export class CardController {
     );
   }
 
+  /** Track hover in a same-origin iframe's document too. */
+  listenTo(doc: Document): void {
+    if (this.abort && !this.docs.has(doc)) this.listen(doc, this.abort.signal);
+  }
+
   /** Hover tracking for a document (the top one, and same-origin iframes as they are found). */
   private listen(doc: Document, signal: AbortSignal): void {
+    this.docs.add(doc);
     doc.addEventListener(
       'pointermove',
       (e) => {

@@ -25,6 +25,8 @@ export interface DetectorOptions {
   skip: () => (entityId: string, aliasKey: string) => boolean;
   /** Called after each batch of changes (side panel refresh, anchoring retries). */
   onUpdate?: () => void;
+  /** A same-origin iframe document was found. */
+  onDocument?: (doc: Document) => void;
   /** Set false to detect without marking (ChipLens showing nothing but cards, e.g. highlights turned off). */
   mark?: () => boolean;
 }
@@ -39,6 +41,7 @@ export class Detector {
   ) {
     this.scanner = new PageScanner<Mention>(doc, {
       isOwnUi: opts.isOwnUi,
+      onDocument: (doc) => opts.onDocument?.(doc),
       match: (text) => opts.matcher.match(text, { skip: opts.skip() }),
       onChange: ({ added, removed }) => {
         for (const b of removed) opts.highlighter.remove(b);

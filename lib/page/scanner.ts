@@ -20,6 +20,8 @@ export interface ScannerOptions<M extends LocalMatch> extends WalkOptions {
   match: (text: string) => M[];
   /** Called after blocks were added/removed (once per batch). */
   onChange: (change: { added: ScannedBlock<M>[]; removed: ScannedBlock<M>[] }) => void;
+  /** Called once for each same-origin iframe document found (to listen for hover there too). */
+  onDocument?: (doc: Document) => void;
   /** Past this many changed nodes in one frame, rescan the whole page (cheaper than tracking them). */
   hugeMutationCount?: number;
 }
@@ -175,6 +177,7 @@ export class PageScanner<M extends LocalMatch> {
     const win = (root.nodeType === 9 ? (root as Document) : root.ownerDocument)?.defaultView;
     if (!win) return;
     this.observed.add(root);
+    if (root.nodeType === 9 && root !== this.doc) this.opts.onDocument?.(root as Document);
     const mo = new win.MutationObserver((records) => this.onMutations(records));
     mo.observe(root, { childList: true, subtree: true, characterData: true });
     this.observers.push(mo);

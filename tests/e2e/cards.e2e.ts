@@ -168,6 +168,22 @@ describe('context cards', () => {
     await cjk.page.close();
   });
 
+  it('opens cards for mentions inside a same-origin iframe, placed next to them', async () => {
+    const { page } = await open('/pages/iframe-host.html');
+    const frame = page.frames().find((f) => f.url().includes('iframe-child'))!;
+    const inFrame = await pointOfText(frame, 'SMIC');
+    const box = (await page.locator('#embed').boundingBox())!;
+    const p = { x: box.x + inFrame.x, y: box.y + inFrame.y };
+    await page.mouse.move(p.x - 30, p.y - 30);
+    await page.mouse.move(p.x, p.y, { steps: 3 });
+    await dialog(page).waitFor();
+    expect(await dialog(page).textContent()).toMatch(/SMIC/);
+    const card = (await dialog(page).boundingBox())!;
+    // Placed just below (or above) the mention in page coordinates, not at the frame's origin.
+    expect(Math.abs(card.y - p.y)).toBeLessThan(60);
+    await page.close();
+  });
+
   it('renders in light and dark (screenshots written as artifacts)', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page } = await open('/demo/index.html');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HoverCard, type HoverCardProps } from '../../../../components/card/HoverCard';
+import { HoverCard, type HoverCardProps } from '../../../../components/card/hover-card';
 import { buildRelationIndex, relatedOf } from '../../../../lib/dataset/relations';
 import { ALL, h200, huawei, makeEntity } from '../../cards/fixtures';
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EntityCard } from '../../../../components/entity/EntityCard';
-import { EntityHeader } from '../../../../components/entity/EntityHeader';
-import { FactList } from '../../../../components/entity/FactList';
-import { RelationList } from '../../../../components/entity/RelationList';
+import { EntityCard } from '../../../../components/entity/entity-card';
+import { EntityHeader } from '../../../../components/entity/entity-header';
+import { FactList } from '../../../../components/entity/fact-list';
+import { RelationList } from '../../../../components/entity/relation-list';
 import { buildRelationIndex, relatedOf } from '../../../../lib/dataset/relations';
 import type { Fact } from '../../../../lib/dataset/types';
 import { ALL, bis, h200, makeEntity, nvidia } from '../../cards/fixtures';

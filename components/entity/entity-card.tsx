@@ -2,10 +2,10 @@ import { useId } from 'preact/hooks';
 import { countLabel, formatIsoDate } from '../../lib/cards/format';
 import type { RelatedEntry } from '../../lib/dataset/relations';
 import type { Entity } from '../../lib/dataset/types';
-import { EntityHeader } from './EntityHeader';
-import { FactList } from './FactList';
+import { EntityHeader } from './entity-header';
+import { FactList } from './fact-list';
 import { type HeadingLevel, headingTag } from './labels';
-import { RelationList } from './RelationList';
+import { RelationList } from './relation-list';
 
 export interface EntityCardProps {
   entity: Entity;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RelatedEntry } from '../../lib/dataset/relations';
 import type { Entity } from '../../lib/dataset/types';
-import { EntityCard } from '../entity/EntityCard';
+import { EntityCard } from '../entity/entity-card';
 import { type HeadingLevel, headingTag } from '../entity/labels';
 
 /** What following a relation loads. `mentionCount` only when the entity is also on the page. */
