@@ -1,30 +1,7 @@
 import * as v from 'valibot';
-import { ENTITY_TYPES, type Locale, type RelationKind } from './types';
+import { ENTITY_TYPES, type Locale, RELATION_KINDS } from './types';
 
 export const LOCALES = ['en', 'zh-Hans', 'zh-Hant'] as const satisfies readonly Locale[];
-
-export const RELATION_KINDS = [
-  'madeBy',
-  'fabbedBy',
-  'architecture',
-  'variantOf',
-  'successorOf',
-  'parentOf',
-  'subsidiaryOf',
-  'regulates',
-  'restricts',
-  'administers',
-  'issuedBy',
-  'listedOn',
-  'supplies',
-  'uses',
-  'competesWith',
-  'partOf',
-] as const satisfies readonly RelationKind[];
-// Fails to compile when RelationKind gains a member that is missing above.
-type MissingKind = Exclude<RelationKind, (typeof RELATION_KINDS)[number]>;
-const _allKindsListed: MissingKind extends never ? true : false = true;
-void _allKindsListed;
 
 /** Entity ids: lowercase slug. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -53,23 +53,26 @@ export interface Fact {
   source: Source;
 }
 
-export type RelationKind =
-  | 'madeBy' // chip -> company that designs/sells it
-  | 'fabbedBy' // chip -> foundry
-  | 'architecture' // chip -> architecture entity
-  | 'variantOf' // chip -> chip it is cut down / derived from
-  | 'successorOf' // newer -> older
-  | 'parentOf' // company/agency -> subsidiary / sub-body
-  | 'subsidiaryOf' // subsidiary -> parent
-  | 'regulates' // agency -> company/sector entity it oversees
-  | 'restricts' // policy/agency -> chip/company it restricts
-  | 'administers' // agency -> policy it runs
-  | 'issuedBy' // policy -> agency
-  | 'listedOn' // company -> list (policy) it is on
-  | 'supplies' // company -> company/chip it supplies (e.g. HBM)
-  | 'uses' // company -> chip it buys/deploys
-  | 'competesWith'
-  | 'partOf'; // chip -> system, agency -> department
+/** Relation kinds, with what each links (the card labels both directions, see relations.ts). */
+export const RELATION_KINDS = [
+  'madeBy', // chip -> company that designs/sells it
+  'fabbedBy', // chip -> foundry
+  'architecture', // chip -> architecture entity
+  'variantOf', // chip -> chip it is cut down / derived from
+  'successorOf', // newer -> older
+  'parentOf', // company/agency -> subsidiary / sub-body
+  'subsidiaryOf', // subsidiary -> parent
+  'regulates', // agency -> company/sector entity it oversees
+  'restricts', // policy/agency -> chip/company it restricts
+  'administers', // agency -> policy it runs
+  'issuedBy', // policy -> agency
+  'listedOn', // company -> list (policy) it is on
+  'supplies', // company -> company/chip it supplies (e.g. HBM)
+  'uses', // company -> chip it buys/deploys
+  'competesWith',
+  'partOf', // chip -> system, agency -> department
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
 
 export interface Relation {
   kind: RelationKind;

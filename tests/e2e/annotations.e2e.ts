@@ -2,17 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askTab,
-  type ExtensionSession,
-  type FixtureServer,
-  launchWithExtension,
-  openSidePanel,
-  serveFixtures,
-  tabIdOf,
-  waitForMentions,
-} from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { askTab, extensionSuite, launchWithExtension, openSidePanel, waitForMentions } from './harness';
 
 interface PageState {
   pageKey: string;
@@ -20,26 +11,12 @@ interface PageState {
 }
 
 const profile = mkdtempSync(join(tmpdir(), 'chiplens-annotations-'));
-let session: ExtensionSession;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchWithExtension({ userDataDir: profile });
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+const ext = extensionSuite({ userDataDir: profile });
+afterAll(() => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-async function open(path: string) {
-  const page = await session.context.newPage();
-  await page.goto(server.url(path));
-  const tabId = await tabIdOf(session, page);
-  await waitForMentions(session, tabId);
-  return { page, tabId };
-}
+const open = (path: string) => ext.open(path);
 
 /** Select `text` in the page like a reader would (keyboard selection ends with a Shift keyup). */
 async function select(page: Page, text: string) {
@@ -90,7 +67,7 @@ const noteMarks = (page: Page, color = 'yellow') =>
   page.evaluate((c) => CSS.highlights.get(`chiplens-note-${c}`)?.size ?? 0, color);
 
 async function anchors(tabId: number): Promise<PageState> {
-  return askTab<PageState>(session, tabId, 'page:state');
+  return askTab<PageState>(ext.session, tabId, 'page:state');
 }
 
 describe('annotations', () => {
@@ -106,7 +83,7 @@ describe('annotations', () => {
     const state = await anchors(tabId);
     expect(state.anchors).toEqual([{ id: expect.any(String), status: 'anchored' }]);
     // Read what was stored through an extension page, as the side panel does.
-    const panel = await openSidePanel(session, tabId);
+    const panel = await openSidePanel(ext.session, tabId);
     const saved = await panel.evaluate(
       (pageKey) => chrome.runtime.sendMessage({ type: 'annotations:forPage', payload: { pageKey } }),
       state.pageKey,
@@ -125,14 +102,14 @@ describe('annotations', () => {
     await expect.poll(() => noteMarks(page)).toBe(2);
     // Reload: still there.
     await page.reload();
-    await waitForMentions(session, tabId);
+    await waitForMentions(ext.session, tabId);
     await expect.poll(() => noteMarks(page)).toBe(2);
     await page.close();
   });
 
   it('survives closing and relaunching the browser with the same profile', async () => {
-    await session.close({ keepProfile: true });
-    session = await launchWithExtension({ userDataDir: profile });
+    await ext.session.close({ keepProfile: true });
+    ext.session = await launchWithExtension({ userDataDir: profile });
     const { page, tabId } = await open('/pages/article.html');
     await expect.poll(() => noteMarks(page)).toBe(2);
     expect((await anchors(tabId)).anchors.map((a) => a.status)).toEqual(['anchored', 'anchored']);
@@ -154,7 +131,7 @@ describe('annotations', () => {
     expect(statuses).toEqual(['changed', 'orphan']);
     expect(state.anchors.find((a) => a.status === 'changed')?.currentText).toMatch(/explain their orders/);
     await expect.poll(() => noteMarks(page)).toBe(1);
-    const panel = await openSidePanel(session, tabId);
+    const panel = await openSidePanel(ext.session, tabId);
     await panel.getByRole('tab', { name: 'Notes' }).click();
     await expect.poll(() => panel.locator('.clp-notes').textContent()).toMatch(/Passage changed/);
     await expect.poll(() => panel.locator('.clp-notes').textContent()).toMatch(/Lunar New Year/);
@@ -166,7 +143,7 @@ describe('annotations', () => {
     const a = await open('/pages/article.html');
     const b = await open('/pages/article.html');
     await expect.poll(() => noteMarks(b.page)).toBe(2);
-    const panel = await openSidePanel(session, a.tabId);
+    const panel = await openSidePanel(ext.session, a.tabId);
     const { pageKey } = await anchors(a.tabId);
     const list = await panel.evaluate(
       (key) => chrome.runtime.sendMessage({ type: 'annotations:forPage', payload: { pageKey: key } }),

@@ -1,40 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askTab,
-  type ExtensionSession,
-  type FixtureServer,
-  launchWithExtension,
-  ROOT,
-  serveFixtures,
-  tabIdOf,
-  waitForMentions,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { askTab, extensionSuite, ROOT } from './harness';
 import { pointOfText } from './page-helpers';
 
-let session: ExtensionSession;
-let server: FixtureServer;
 const shots = join(ROOT, 'test-results', 'cards');
+const ext = extensionSuite();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(shots, { recursive: true });
-  server = await serveFixtures();
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
-async function open(path: string) {
-  const page = await session.context.newPage();
-  await page.goto(server.url(path));
-  const tabId = await tabIdOf(session, page);
-  await waitForMentions(session, tabId);
-  return { page, tabId };
-}
+const open = (path: string) => ext.open(path);
 
 const dialog = (page: Page) => page.locator('chiplens-ui [role="dialog"]');
 
@@ -102,7 +80,7 @@ describe('context cards', () => {
 
   it('keyboard: next/previous mention opens its card with focus; Esc closes and returns focus', async () => {
     const { page, tabId } = await open('/demo/index.html');
-    const first = await askTab<{ found: boolean }>(session, tabId, 'page:navigate', { direction: 'next' });
+    const first = await askTab<{ found: boolean }>(ext.session, tabId, 'page:navigate', { direction: 'next' });
     expect(first.found).toBe(true);
     await dialog(page).waitFor();
     const focusedInCard = await page.evaluate(() => {
@@ -111,9 +89,9 @@ describe('context cards', () => {
     });
     expect(focusedInCard).toBe(true);
     const name1 = await dialog(page).locator('h2').first().textContent();
-    await askTab(session, tabId, 'page:navigate', { direction: 'next' });
+    await askTab(ext.session, tabId, 'page:navigate', { direction: 'next' });
     await expect.poll(() => dialog(page).locator('h2').first().textContent()).not.toBe(name1);
-    await askTab(session, tabId, 'page:navigate', { direction: 'prev' });
+    await askTab(ext.session, tabId, 'page:navigate', { direction: 'prev' });
     await expect.poll(() => dialog(page).locator('h2').first().textContent()).toBe(name1);
     // Tab moves through the card's controls.
     await page.keyboard.press('Tab');
@@ -131,7 +109,7 @@ describe('context cards', () => {
     await dialog(page).getByRole('button', { name: 'Not this' }).click();
     await expect
       .poll(async () =>
-        (await askTab<{ mentions: { entityId: string }[] }>(session, tabId, 'page:mentions')).mentions.map(
+        (await askTab<{ mentions: { entityId: string }[] }>(ext.session, tabId, 'page:mentions')).mentions.map(
           (m) => m.entityId,
         ),
       )
@@ -139,7 +117,7 @@ describe('context cards', () => {
     await dialog(page).getByRole('button', { name: 'Undo' }).click();
     await expect
       .poll(async () =>
-        (await askTab<{ mentions: { entityId: string }[] }>(session, tabId, 'page:mentions')).mentions.map(
+        (await askTab<{ mentions: { entityId: string }[] }>(ext.session, tabId, 'page:mentions')).mentions.map(
           (m) => m.entityId,
         ),
       )
@@ -159,7 +137,7 @@ describe('context cards', () => {
     expect(await react.page.textContent('#inc')).toBe('Clicked 1 times');
     await hover(react.page, 'Huawei');
     await dialog(react.page).waitFor();
-    expect(session.errors.filter((e) => e.includes('react-app'))).toEqual([]);
+    expect(ext.session.errors.filter((e) => e.includes('react-app'))).toEqual([]);
     await react.page.close();
     const cjk = await open('/pages/cjk.html');
     await hover(cjk.page, '中芯国际');

@@ -1,15 +1,6 @@
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROME_ARGS,
-  type ExtensionSession,
-  type FixtureServer,
-  findChrome,
-  launchWithExtension,
-  serveFixtures,
-  tabIdOf,
-  waitForMentions,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { CHROME_ARGS, extensionSuite, findChrome, waitForMentions } from './harness';
 
 interface Mentions {
   url: string;
@@ -17,24 +8,9 @@ interface Mentions {
   mentions: { entityId: string; entityType: string; text: string; start: number; end: number }[];
 }
 
-let session: ExtensionSession;
-let server: FixtureServer;
+const ext = extensionSuite();
 
-beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-async function open(path: string) {
-  const page = await session.context.newPage();
-  await page.goto(server.url(path));
-  const tabId = await tabIdOf(session, page);
-  return { page, tabId };
-}
+const open = (path: string) => ext.open(path, { waitForDetection: false });
 
 const ids = (r: Mentions) => new Set(r.mentions.map((m) => m.entityId));
 
@@ -43,7 +19,7 @@ async function bodyWithoutExtension(path: string, settle: (p: import('playwright
   const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
   try {
     const page = await browser.newPage();
-    await page.goto(server.url(path));
+    await page.goto(ext.server.url(path));
     await settle(page);
     return await page.evaluate(() => document.body.outerHTML);
   } finally {
@@ -54,7 +30,7 @@ async function bodyWithoutExtension(path: string, settle: (p: import('playwright
 describe('detection on pages in Chromium', () => {
   it('finds the demo article entities in document order, with the page text at each offset', async () => {
     const { page, tabId } = await open('/demo/index.html');
-    const r = await waitForMentions<Mentions>(session, tabId);
+    const r = await waitForMentions<Mentions>(ext.session, tabId);
     const found = ids(r);
     for (const id of [
       'nvidia',
@@ -97,7 +73,7 @@ describe('detection on pages in Chromium', () => {
 
   it('leaves the DOM of the page exactly as it is without the extension', async () => {
     const { page, tabId } = await open('/demo/index.html');
-    await waitForMentions<Mentions>(session, tabId);
+    await waitForMentions<Mentions>(ext.session, tabId);
     const withExt = await page.evaluate(() => document.body.outerHTML);
     const without = await bodyWithoutExtension('/demo/index.html', async () => {});
     expect(withExt).toBe(without);
@@ -106,29 +82,29 @@ describe('detection on pages in Chromium', () => {
 
   it('keeps a React app working: no errors, state kept, re-rendered text rescanned', async () => {
     const { page, tabId } = await open('/pages/react-app.html');
-    await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('nvidia-h200'));
+    await waitForMentions<Mentions>(ext.session, tabId, (r) => ids(r).has('nvidia-h200'));
     for (let i = 0; i < 3; i++) await page.click('#inc');
     await page.fill('#field', 'Huawei');
     await expect.poll(() => page.textContent('#inc')).toBe('Clicked 3 times');
     expect(await page.textContent('#echo')).toBe('You typed: Huawei');
-    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('miit') && ids(x).has('bytedance'));
+    const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => ids(x).has('miit') && ids(x).has('bytedance'));
     expect(ids(r)).toContain('smic');
     // The ticker re-renders every 50 ms; mentions are still right afterwards.
     await page.waitForTimeout(500);
-    const again = await waitForMentions<Mentions>(session, tabId);
+    const again = await waitForMentions<Mentions>(ext.session, tabId);
     expect(again.mentions.filter((m) => m.entityId === 'smic').length).toBe(1);
-    expect(session.errors.filter((e) => e.includes('react-app'))).toEqual([]);
+    expect(ext.session.errors.filter((e) => e.includes('react-app'))).toEqual([]);
     await page.close();
   });
 
   it('follows infinite scroll', async () => {
     const { page, tabId } = await open('/pages/infinite-scroll.html');
-    await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('nvidia-h200'));
+    await waitForMentions<Mentions>(ext.session, tabId, (r) => ids(r).has('nvidia-h200'));
     for (let i = 0; i < 4; i++) {
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForTimeout(150);
     }
-    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('asml'));
+    const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => ids(x).has('asml'));
     expect(ids(r)).toContain('sk-hynix');
     expect(ids(r)).toContain('huawei');
     await page.close();
@@ -136,10 +112,10 @@ describe('detection on pages in Chromium', () => {
 
   it('rescans after an SPA route change and drops removed text', async () => {
     const { page, tabId } = await open('/pages/spa.html');
-    const first = await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('amd'));
+    const first = await waitForMentions<Mentions>(ext.session, tabId, (r) => ids(r).has('amd'));
     expect(ids(first)).not.toContain('tencent');
     await page.click('a[data-route="1"]');
-    const second = await waitForMentions<Mentions>(session, tabId, (r) => ids(r).has('tencent'));
+    const second = await waitForMentions<Mentions>(ext.session, tabId, (r) => ids(r).has('tencent'));
     expect(second.url).toContain('story=1');
     expect(ids(second)).toContain('ndrc');
     expect(ids(second)).not.toContain('amd');
@@ -148,7 +124,7 @@ describe('detection on pages in Chromium', () => {
 
   it('reads same-origin iframes and marks text inside them', async () => {
     const { page, tabId } = await open('/pages/iframe-host.html');
-    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('entity-list'));
+    const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => ids(x).has('entity-list'));
     expect(ids(r)).toContain('intel-gaudi-3');
     expect(ids(r)).toContain('smic');
     // Document order: the frame's text comes between the paragraphs around it.
@@ -162,7 +138,7 @@ describe('detection on pages in Chromium', () => {
 
   it('handles a CJK page without false friends', async () => {
     const { page, tabId } = await open('/pages/cjk.html');
-    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('intel'));
+    const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => ids(x).has('intel'));
     const found = ids(r);
     for (const id of [
       'nvidia',
@@ -188,7 +164,7 @@ describe('detection on pages in Chromium', () => {
 
   it('never reads or touches form fields and editable regions', async () => {
     const { page, tabId } = await open('/pages/editable.html');
-    const r = await waitForMentions<Mentions>(session, tabId, (x) => ids(x).has('smic'));
+    const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => ids(x).has('smic'));
     expect([...ids(r)].sort()).toEqual(['nvidia', 'nvidia-h200', 'smic']);
     expect(await page.inputValue('#ta')).toBe('Nvidia and Huawei inside a textarea must not be touched.');
     expect(await page.textContent('#ce')).toBe('Draft: AMD and Intel in an editable region.');

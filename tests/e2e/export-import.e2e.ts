@@ -8,10 +8,9 @@ import {
   type ExtensionSession,
   type FixtureServer,
   launchWithExtension,
+  openFixture,
   openSidePanel,
   serveFixtures,
-  tabIdOf,
-  waitForMentions,
 } from './harness';
 
 const work = mkdtempSync(join(tmpdir(), 'chiplens-export-'));
@@ -25,13 +24,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function openArticle(session: ExtensionSession) {
-  const page = await session.context.newPage();
-  await page.goto(server.url('/pages/article.html'));
-  const tabId = await tabIdOf(session, page);
-  await waitForMentions(session, tabId);
-  return { page, tabId };
-}
+const openArticle = (session: ExtensionSession) => openFixture(session, server, '/pages/article.html');
 
 function annotation(pageKey: string, url: string, exact: string, prefix: string, note: string, tags: string[]) {
   const now = new Date().toISOString();

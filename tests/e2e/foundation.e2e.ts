@@ -1,27 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  EXTENSION_DIR,
-  type ExtensionSession,
-  type FixtureServer,
-  launchWithExtension,
-  serveFixtures,
-  tabIdOf,
-  waitForMentions,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, extensionSuite, tabIdOf, waitForMentions } from './harness';
 
-let session: ExtensionSession;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const ext = extensionSuite();
 
 describe('the built extension in Chromium', () => {
   it('has a least-privilege manifest', () => {
@@ -34,8 +16,8 @@ describe('the built extension in Chromium', () => {
   });
 
   it('the service worker answers a typed message and rejects malformed ones', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    const page = await ext.session.context.newPage();
+    await page.goto(`chrome-extension://${ext.session.extensionId}/sidepanel.html`);
     const replies = await page.evaluate(async () => ({
       ping: await chrome.runtime.sendMessage({ type: 'ping', payload: {} }),
       unknown: await chrome.runtime.sendMessage({ type: 'db:drop', payload: {} }),
@@ -52,17 +34,17 @@ describe('the built extension in Chromium', () => {
   });
 
   it('runs the content script on a served page and answers page:mentions', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/demo/index.html'));
-    const tabId = await tabIdOf(session, page);
+    const page = await ext.session.context.newPage();
+    await page.goto(ext.server.url('/demo/index.html'));
+    const tabId = await tabIdOf(ext.session, page);
     const result = await waitForMentions<{ url: string; title: string; mentions: { entityId: string }[] }>(
-      session,
+      ext.session,
       tabId,
     );
-    expect(result.url).toBe(server.url('/demo/index.html'));
+    expect(result.url).toBe(ext.server.url('/demo/index.html'));
     expect(result.title).toContain('H200');
     expect(result.mentions.map((m) => m.entityId)).toContain('nvidia-h200');
-    expect(session.errors).toEqual([]);
+    expect(ext.session.errors).toEqual([]);
     await page.close();
   });
 });

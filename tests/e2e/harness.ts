@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -212,4 +213,40 @@ export async function waitForMentions<T extends { mentions: unknown[] }>(
   throw new Error(
     `timed out waiting for mentions; last answer: ${JSON.stringify(last)?.slice(0, 500)} ${String(lastError ?? '')}`,
   );
+}
+
+/** Load a fixture page in a new tab; by default wait until ChipLens reports mentions there. */
+export async function openFixture(
+  session: ExtensionSession,
+  server: FixtureServer,
+  path: string,
+  { waitForDetection = true } = {},
+): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(server.url(path));
+  const tabId = await tabIdOf(session, page);
+  if (waitForDetection) await waitForMentions(session, tabId);
+  return { page, tabId };
+}
+
+/**
+ * For a test file: one browser with the extension and one fixture server for all its tests. `open(path)` loads a
+ * fixture page in a new tab and waits until ChipLens reports mentions there.
+ */
+export function extensionSuite(opts: { userDataDir?: string } = {}) {
+  const ctx = {
+    session: undefined as unknown as ExtensionSession,
+    server: undefined as unknown as FixtureServer,
+    open: (path: string, options?: { waitForDetection?: boolean }) =>
+      openFixture(ctx.session, ctx.server, path, options),
+  };
+  beforeAll(async () => {
+    ctx.server = await serveFixtures();
+    ctx.session = await launchWithExtension(opts);
+  });
+  afterAll(async () => {
+    await ctx.session?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

@@ -1,38 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askTab,
-  type ExtensionSession,
-  type FixtureServer,
-  launchWithExtension,
-  openSidePanel,
-  serveFixtures,
-  tabIdOf,
-  waitForMentions,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { askTab, extensionSuite, openSidePanel, tabIdOf, waitForMentions } from './harness';
 
 interface Mentions {
   mentions: { entityId: string; entityType: string; text: string }[];
 }
 
-let session: ExtensionSession;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const ext = extensionSuite();
 
 async function setup(path = '/demo/index.html') {
-  const page = await session.context.newPage();
-  await page.goto(server.url(path));
-  const tabId = await tabIdOf(session, page);
-  const found = await waitForMentions<Mentions>(session, tabId);
-  const panel = await openSidePanel(session, tabId);
+  const page = await ext.session.context.newPage();
+  await page.goto(ext.server.url(path));
+  const tabId = await tabIdOf(ext.session, page);
+  const found = await waitForMentions<Mentions>(ext.session, tabId);
+  const panel = await openSidePanel(ext.session, tabId);
   return { page, tabId, found, panel };
 }
 
@@ -98,7 +79,7 @@ describe('side panel', () => {
     await panel.getByRole('tab', { name: 'Settings' }).click();
     await panel.getByRole('checkbox', { name: 'Chips' }).uncheck();
     await expect.poll(chipMarks).toBe(0);
-    const r = await askTab<Mentions>(session, tabId, 'page:mentions');
+    const r = await askTab<Mentions>(ext.session, tabId, 'page:mentions');
     expect(r.mentions.some((m) => m.entityType === 'chip')).toBe(false);
     await panel.getByRole('tab', { name: 'This page' }).click();
     await expect.poll(() => panel.locator('.clp-group--chip').count()).toBe(0);
@@ -140,7 +121,7 @@ describe('side panel', () => {
             },
           },
         }),
-      [server.url('/demo/index.html'), now] as const,
+      [ext.server.url('/demo/index.html'), now] as const,
     );
     expect(saved.ok).toBe(true);
     await panel.getByRole('tab', { name: 'Library' }).click();

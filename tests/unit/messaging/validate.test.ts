@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBackground, toContent } from '../../../lib/messaging/protocol';
 import { isTrustedSender, parseMessage } from '../../../lib/messaging/validate';
+import { makeAnnotation } from '../storage/make-annotation';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -38,21 +39,7 @@ describe('parseMessage', () => {
   });
 
   it('rejects an annotation with a bad colour or date', () => {
-    const annotation = {
-      id: 'a1',
-      pageKey: 'https://example.com/a',
-      url: 'https://example.com/a',
-      title: 't',
-      quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: 1 },
-      anchorVersion: 1,
-      note: '',
-      tags: [],
-      color: 'yellow',
-      entityIds: [],
-      createdAt: '2026-11-29T10:00:00.000Z',
-      updatedAt: '2026-11-29T10:00:00.000Z',
-    };
+    const annotation = makeAnnotation();
     expect(parseMessage(toBackground, { type: 'annotation:save', payload: { annotation } }).ok).toBe(true);
     const badColor = parseMessage(toBackground, {
       type: 'annotation:save',
