@@ -70,14 +70,22 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     notifyChanged();
   };
 
+  let previousDelay = settings.hoverDelayMs;
+  let previousFilter = filterKey(settings, host);
   watchSettings((next) => {
     const wasDisabled = isSiteDisabled(settings, host);
     settings = next;
     skip = mentionFilter(settings, host, (id) => typeById.get(id));
     const disabled = isSiteDisabled(settings, host);
+    if (active && next.hoverDelayMs !== previousDelay) {
+      cards.stop();
+      cards.start();
+    }
+    previousDelay = next.hoverDelayMs;
     if (disabled && !wasDisabled) deactivate();
     else if (!disabled && wasDisabled) void activate();
-    else if (active) detector.refilter();
+    else if (active && filterKey(next, host) !== previousFilter) detector.refilter();
+    previousFilter = filterKey(next, host);
   });
 
   const navAbort = new AbortController();
@@ -149,6 +157,11 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   });
 
   if (!isSiteDisabled(settings, host)) await activate();
+}
+
+/** What decides which mentions show on this site: only a change to it needs a re-match. */
+function filterKey(s: Settings, host: string): string {
+  return JSON.stringify([s.enabledTypes, s.suppressions.filter((x) => x.site === host)]);
 }
 
 /** At most `max` characters of a sentence, keeping the mention inside. */
