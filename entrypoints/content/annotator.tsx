@@ -9,9 +9,10 @@ import { browser } from 'wxt/browser';
 import { AnnotationEditor } from '../../components/panel/annotation-editor';
 import { EDITOR_CSS } from '../../components/panel/styles';
 import { Markdown } from '../../components/ui/markdown';
-import { anchorAll, describe } from '../../lib/anchoring';
+import { type AnchorResult, anchorAllSteps, describe } from '../../lib/anchoring';
 import { ANCHOR_STRATEGY_VERSION, type Annotation } from '../../lib/annotations/types';
 import { type Highlighter, highlightName } from '../../lib/highlight';
+import { runSliced } from '../../lib/page/scheduler';
 import { type AnchorReport, sendToBackground } from '../../lib/messaging';
 import { ANNOTATIONS_REV_KEY } from '../../lib/storage/changes';
 import type { Detector } from './detector';
@@ -44,6 +45,7 @@ export class Annotator {
   private cleanups: (() => void)[] = [];
   private noteFor: string | null = null;
   private loaded = false;
+  private anchorToken = 0;
   private storageListener: ((c: Record<string, unknown>, area: string) => void) | null = null;
 
   constructor(private readonly o: AnnotatorOptions) {
@@ -83,6 +85,7 @@ export class Annotator {
   }
 
   stop(): void {
+    this.anchorToken++;
     this.abort?.abort();
     if (this.storageListener) browser.storage.onChanged.removeListener(this.storageListener);
     for (const a of this.anchored.values()) this.highlighter.remove(a);
@@ -106,7 +109,7 @@ export class Annotator {
       const { annotations } = await sendToBackground('annotations:forPage', { pageKey: this.o.getPageKey() });
       this.annotations = annotations;
       this.loaded = true;
-      this.anchorAll();
+      await this.anchorAll();
     } catch (e) {
       console.warn('[ChipLens] could not load annotations', e);
     }
@@ -120,27 +123,41 @@ export class Annotator {
       return;
     }
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.anchorAll(), 300);
+    this.retryTimer = setTimeout(() => void this.anchorAll(), 300);
   }
 
-  private anchorAll(): void {
+  /** Re-anchor every annotation of the page, in short slices (a fuzzy search on a long page can take a while). */
+  private async anchorAll(): Promise<void> {
     const map = this.map();
     if (!map) return;
-    const results = anchorAll(
+    const token = ++this.anchorToken;
+    const annotations = this.annotations;
+    const steps = anchorAllSteps(
       map.text,
-      this.annotations.map((a) => ({ quote: a.quote, position: a.position })),
+      annotations.map((a) => ({ quote: a.quote, position: a.position })),
     );
+    let results: AnchorResult[] | undefined;
+    const done = await runSliced((deadline) => {
+      do {
+        const r = steps.next();
+        if (r.done) {
+          results = r.value;
+          return true;
+        }
+      } while (performance.now() < deadline);
+      return false;
+    });
+    if (!done || !results || token !== this.anchorToken) return;
     const next = new Map<string, Anchored>();
-    this.annotations.forEach((a, i) => {
-      const r = results[i]!;
+    annotations.forEach((a, i) => {
+      const r = results![i]!;
       const range = r.start !== undefined && r.end !== undefined ? rangeForOffsets(map, r.start, r.end) : null;
       const status = range ? r.status : 'orphan';
-      const entry: Anchored = {
+      next.set(a.id, {
         annotation: a,
         range,
         report: { id: a.id, status, ...(status === 'changed' && r.currentText ? { currentText: r.currentText } : {}) },
-      };
-      next.set(a.id, entry);
+      });
     });
     for (const old of this.anchored.values()) this.highlighter.remove(old);
     this.anchored = next;

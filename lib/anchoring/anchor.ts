@@ -64,6 +64,22 @@ export function anchor(text: string, target: AnchorTarget, options?: AnchorOptio
 
 /** Anchors many targets on one text, sharing the preparation. Results are in the order of `targets`. */
 export function anchorAll(text: string, targets: readonly AnchorTarget[], options?: AnchorOptions): AnchorResult[] {
+  const steps = anchorAllSteps(text, targets, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * {@link anchorAll} one target at a time: the generator yields after each target, so a caller on the page can spread
+ * the work over several short tasks; its return value is the results, in the order of `targets`.
+ */
+export function* anchorAllSteps(
+  text: string,
+  targets: readonly AnchorTarget[],
+  options?: AnchorOptions,
+): Generator<void, AnchorResult[], void> {
   const prepared = prepareText(text);
   const results: AnchorResult[] = new Array(targets.length);
   // In saved-position order, so each passage is first looked for where its predecessor moved to: text inserted
@@ -74,6 +90,7 @@ export function anchorAll(text: string, targets: readonly AnchorTarget[], option
     const r = anchorShifted(prepared, targets[i]!, options ?? {}, shift);
     results[i] = r;
     if (r.start !== undefined && Number.isFinite(at)) shift = r.start - at;
+    yield;
   }
   return results;
 }

@@ -5,6 +5,7 @@ export {
   type AnchorTarget,
   anchor,
   anchorAll,
+  anchorAllSteps,
   anchorPrepared,
   prepareText,
 } from './anchor';

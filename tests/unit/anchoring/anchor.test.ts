@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, describe as group, it } from 'vitest';
-import { type AnchorResult, type AnchorTarget, anchor, anchorAll, describe } from '../../../lib/anchoring';
+import { type AnchorResult, type AnchorTarget, anchor, anchorAll, anchorAllSteps, describe } from '../../../lib/anchoring';
 import { stripped } from '../../../lib/anchoring/ignorable';
 import { fakeArticle } from './fake-article';
 
@@ -183,6 +183,20 @@ group('anchor: malformed targets never throw', () => {
 });
 
 group('anchorAll', () => {
+  it('can be run one target per step, with the same results', () => {
+    const text = 'Alpha beta gamma. Delta epsilon zeta. Eta theta iota.';
+    const ts = [describe(text, 0, 16), describe(text, 18, 36), describe(text, 38, 53)];
+    const steps = anchorAllSteps(text, ts);
+    let yields = 0;
+    let r = steps.next();
+    while (!r.done) {
+      yields++;
+      r = steps.next();
+    }
+    expect(yields).toBe(3);
+    expect(r.value).toEqual(anchorAll(text, ts));
+  });
+
   it('returns one result per target, in order, mixing outcomes', () => {
     const ts = [
       target(ARTICLE, 'H20 and similar'),
