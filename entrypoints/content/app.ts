@@ -24,8 +24,9 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
   const typeById = new Map<string, EntityType>();
   for (const [i, id] of matcherData.entityIds.entries()) typeById.set(id, matcherData.entityTypes[i]!);
-  const matcher = createMatcher(matcherData);
   let settings: Settings = await loadSettings();
+  // After the first await: building the matcher is not part of the script's evaluation task.
+  const matcher = createMatcher(matcherData);
   let skip = mentionFilter(settings, host, (id) => typeById.get(id));
 
   const ui = new UiRoot(ctx);

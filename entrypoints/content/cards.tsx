@@ -107,7 +107,11 @@ export class CardController {
     if (key === this.hovered) return;
     if (this.hovered) this.intent.pointerLeaveMention();
     this.hovered = key;
-    if (key) this.intent.pointerEnterMention(key);
+    if (key && hit) {
+      // Fetch the card during the dwell, so it is ready (and the service worker awake) when the card opens.
+      void this.card(hit.mention.entityId);
+      this.intent.pointerEnterMention(key);
+    }
   }
 
   private keyOf(pm: PageMention): string {

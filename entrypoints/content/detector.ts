@@ -8,6 +8,7 @@ import { type Highlighter, highlightName } from '../../lib/highlight';
 import type { MentionInfo } from '../../lib/messaging/protocol';
 import { rangeFor } from '../../lib/page/blocks';
 import { PageScanner, type ScannedBlock } from '../../lib/page/scanner';
+import { runSliced } from '../../lib/page/scheduler';
 
 export type MentionBlock = ScannedBlock<Mention>;
 
@@ -44,11 +45,36 @@ export class Detector {
       onDocument: (doc) => opts.onDocument?.(doc),
       match: (text) => opts.matcher.match(text, { skip: opts.skip() }),
       onChange: ({ added, removed }) => {
-        for (const b of removed) opts.highlighter.remove(b);
-        for (const b of added) this.mark(b);
+        for (const b of removed) {
+          opts.highlighter.remove(b);
+          this.unmarked.delete(b);
+        }
+        for (const b of added) if (b.matches.length > 0) this.unmarked.add(b);
+        void this.markPending();
         opts.onUpdate?.();
       },
     });
+  }
+
+  /** Blocks whose mentions are not marked yet, marked in short slices (thousands of ranges on a long page). */
+  private readonly unmarked = new Set<MentionBlock>();
+  private marking = false;
+
+  private async markPending(): Promise<void> {
+    if (this.marking) return;
+    this.marking = true;
+    try {
+      await runSliced((deadline) => {
+        for (const b of this.unmarked) {
+          this.unmarked.delete(b);
+          this.mark(b);
+          if (performance.now() > deadline) return this.unmarked.size === 0;
+        }
+        return true;
+      });
+    } finally {
+      this.marking = false;
+    }
   }
 
   private mark(block: MentionBlock): void {
@@ -79,6 +105,7 @@ export class Detector {
   }
 
   stop(): void {
+    this.unmarked.clear();
     this.scanner.stop();
     this.opts.highlighter.clear();
   }

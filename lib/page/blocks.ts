@@ -175,7 +175,7 @@ export class BlockWalker {
     const checkVis = this.opts.checkVisibility ?? true;
     let budget = 0;
     while (this.stack.length > 0) {
-      if (++budget % 256 === 0 && now() > deadline) return false;
+      if (++budget % 32 === 0 && now() > deadline) return false;
       const { node, container } = this.stack.pop()!;
       if (node === BLOCK_END) {
         this.flush();

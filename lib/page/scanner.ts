@@ -26,8 +26,6 @@ export interface ScannerOptions<M extends LocalMatch> extends WalkOptions {
   hugeMutationCount?: number;
 }
 
-const MATCH_BUDGET_CHECK = 16;
-
 export class PageScanner<M extends LocalMatch> {
   private list: ScannedBlock<M>[] = [];
   private readonly byNode = new WeakMap<Text, ScannedBlock<M>>();
@@ -109,8 +107,15 @@ export class PageScanner<M extends LocalMatch> {
     return sb;
   }
 
-  /** Walk `root` in slices; returns its blocks (already matched), or null if aborted. */
-  private async walk(root: Node, signal: AbortSignal): Promise<ScannedBlock<M>[] | null> {
+  /**
+   * Walk `root` in slices; returns its blocks (already matched), or null if aborted. A block identical to one in
+   * `reuse` (same text nodes, same text) is that block, so its matches and marks are kept rather than redone.
+   */
+  private async walk(
+    root: Node,
+    signal: AbortSignal,
+    reuse?: Map<Text, ScannedBlock<M>>,
+  ): Promise<ScannedBlock<M>[] | null> {
     const walker = new BlockWalker(root, this.opts, nearestBlock(root));
     const out: ScannedBlock<M>[] = [];
     let matched = 0;
@@ -118,9 +123,10 @@ export class PageScanner<M extends LocalMatch> {
       const finished = walker.step(deadline);
       // Match what has been collected so far within the same slice budget.
       while (matched < walker.out.length) {
-        out.push(this.scanBlock(walker.out[matched]!));
-        matched++;
-        if (matched % MATCH_BUDGET_CHECK === 0 && performance.now() > deadline) return false;
+        const b = walker.out[matched++]!;
+        const same = reuse?.get(b.nodes[0]!);
+        out.push(same && sameBlock(same, b) ? same : this.scanBlock(b));
+        if (performance.now() > deadline) return false;
       }
       return finished;
     }, signal);
@@ -141,35 +147,44 @@ export class PageScanner<M extends LocalMatch> {
         early.push(...blocks);
       }
       if (early.length > 0) {
-        early.sort((a, b) => compareComposed(a.nodes[0]!, b.nodes[0]!));
         this.list = early;
         this.opts.onChange({ added: early, removed: [] });
       }
     }
-    const all = await this.walk(body, signal);
+    // The full pass meets the viewport's blocks again: keep those (and their marks) instead of replacing them.
+    const early = new Map(this.list.map((b) => [b.nodes[0]!, b] as const));
+    const all = await this.walk(body, signal, early);
     if (!all) return;
-    const removed = this.list;
+    const kept = new Set(all);
+    const removed = this.list.filter((b) => !kept.has(b));
+    const previous = new Set(this.list);
     this.list = all;
-    this.opts.onChange({ added: all, removed });
+    this.opts.onChange({ added: all.filter((b) => !previous.has(b)), removed });
   }
 
-  /** Block containers under a grid of points in the viewport, outermost only. */
+  /**
+   * Block elements in the viewport, in document order, found from a grid of points. A tall container hit between its
+   * paragraphs (an <article>) is narrowed to its children that intersect the viewport, so the pre-pass walks about
+   * one screen of text, not the page.
+   */
   private viewportContainers(): Node[] {
     const win = this.doc.defaultView;
-    if (!win || typeof this.doc.elementsFromPoint !== 'function') return [];
-    const found = new Set<Node>();
-    const w = win.innerWidth;
+    if (!win || typeof this.doc.elementFromPoint !== 'function') return [];
     const h = win.innerHeight;
+    const w = win.innerWidth;
+    const found = new Set<Element>();
     for (let y = 0.05; y < 1; y += 0.1) {
       for (let x = 0.1; x < 1; x += 0.2) {
         const el = this.doc.elementFromPoint(w * x, h * y);
         if (!el || el === this.doc.body || el === this.doc.documentElement) continue;
         const block = nearestBlock(el);
-        if (block.nodeType === 1 && !isInsideSkipped(block, this.opts)) found.add(block);
+        if (block.nodeType !== 1 || isInsideSkipped(block, this.opts)) continue;
+        for (const b of narrowToViewport(block as Element, h)) found.add(b);
       }
     }
-    const list = [...found];
-    return list.filter((n) => !list.some((m) => m !== n && m.contains(n)));
+    const list = [...found].filter((n) => ![...found].some((m) => m !== n && m.contains(n)));
+    // A few elements: sorting them is cheap, and walking each in turn then yields blocks in document order.
+    return list.sort((a, b) => compareComposed(a, b));
   }
 
   private observe(root: Document | ShadowRoot): void {
@@ -252,4 +267,31 @@ function mergeSorted<T extends Block>(a: T[], b: T[]): T[] {
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;
+}
+
+/** Children of a tall element that intersect the viewport (recursively), found by binary search on their position. */
+function narrowToViewport(el: Element, viewportHeight: number, depth = 0): Element[] {
+  const r = el.getBoundingClientRect();
+  if (r.height <= viewportHeight * 1.5 || depth > 6 || el.children.length === 0) return [el];
+  const kids = el.children;
+  // Children of a block container are laid out top to bottom: find the first one that ends below the viewport top.
+  let lo = 0;
+  let hi = kids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kids[mid]!.getBoundingClientRect().bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Element[] = [];
+  for (let i = lo; i < kids.length && out.length < 100; i++) {
+    const kr = kids[i]!.getBoundingClientRect();
+    if (kr.top > viewportHeight) break;
+    if (kr.height === 0 && kr.width === 0) continue;
+    out.push(...narrowToViewport(kids[i]!, viewportHeight, depth + 1));
+  }
+  return out.length > 0 ? out : [el];
+}
+
+function sameBlock(a: Block, b: Block): boolean {
+  return a.text === b.text && a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n === b.nodes[i]);
 }
