@@ -9,6 +9,7 @@ import type { EntityType } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/detection';
 import { Highlighter, highlightName } from '../../lib/highlight';
 import { handleContentMessages, sendToBackground } from '../../lib/messaging';
+import { yieldToPage } from '../../lib/page/scheduler';
 import { isSiteDisabled, mentionFilter } from '../../lib/settings/rules';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import type { Settings } from '../../lib/settings/types';
@@ -25,8 +26,10 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   const typeById = new Map<string, EntityType>();
   for (const [i, id] of matcherData.entityIds.entries()) typeById.set(id, matcherData.entityTypes[i]!);
   let settings: Settings = await loadSettings();
-  // After the first await: building the matcher is not part of the script's evaluation task.
+  // After the first await: building the matcher is not part of the script's evaluation task, and the page gets a
+  // turn before the scan starts.
   const matcher = createMatcher(matcherData);
+  await yieldToPage();
   let skip = mentionFilter(settings, host, (id) => typeById.get(id));
 
   const ui = new UiRoot(ctx);

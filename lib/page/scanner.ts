@@ -3,7 +3,7 @@
  * viewport first, then the whole page in time slices, then incrementally from coalesced DOM mutations.
  */
 import { type Block, BlockWalker, compareComposed, isInsideSkipped, nearestBlock, type WalkOptions } from './blocks';
-import { runSliced } from './scheduler';
+import { runSliced, yieldToPage } from './scheduler';
 
 /** A match inside one block, offsets local to the block's text. */
 export interface LocalMatch {
@@ -139,6 +139,7 @@ export class PageScanner<M extends LocalMatch> {
     const body = this.doc.body;
     if (!body) return;
     if (viewportFirst) {
+      await yieldToPage();
       const containers = this.viewportContainers();
       const early: ScannedBlock<M>[] = [];
       for (const c of containers) {
@@ -173,8 +174,9 @@ export class PageScanner<M extends LocalMatch> {
     const h = win.innerHeight;
     const w = win.innerWidth;
     const found = new Set<Element>();
-    for (let y = 0.05; y < 1; y += 0.1) {
-      for (let x = 0.1; x < 1; x += 0.2) {
+    // A coarse grid: each probe is a hit test, and one screen of text needs only a few of them to be found.
+    for (let y = 0.1; y < 1; y += 0.2) {
+      for (let x = 0.2; x < 1; x += 0.3) {
         const el = this.doc.elementFromPoint(w * x, h * y);
         if (!el || el === this.doc.body || el === this.doc.documentElement) continue;
         const block = nearestBlock(el);

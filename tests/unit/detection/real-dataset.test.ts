@@ -85,3 +85,35 @@ describe('the bundled dataset on known traps', () => {
     expect(found(text)).toEqual(expected);
   });
 });
+
+// False positives found by the corpus check on real news pages (tests/corpus), next to the true positives they
+// must not cost.
+describe('the bundled dataset on real-page false positives', () => {
+  it.each([
+    ['Call with Intel Official', []],
+    ['Intel reported higher data-center sales.', [['intel', 'Intel']]],
+    ['Brie & Golden Apple Panini', []],
+    [
+      'Apple said it would use TSMC chips.',
+      [
+        ['apple', 'Apple'],
+        ['tsmc', 'TSMC'],
+      ],
+    ],
+    ['meat companies linked to Amazon fires', []],
+    [
+      'Microsoft, Meta, Amazon and Google kept buying GPUs.',
+      [
+        ['microsoft', 'Microsoft'],
+        ['meta', 'Meta'],
+        ['amazon', 'Amazon'],
+        ['google', 'Google'],
+      ],
+    ],
+    ['Washington State Department of Health', []],
+    ['A State Department official said export licences were under review.', [['us-state-dept', 'State Department']]],
+    ['Meta', []],
+  ] as [string, [string, string][]][])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
