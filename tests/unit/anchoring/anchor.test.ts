@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { expect, describe as group, it } from 'vitest';
-import { type AnchorResult, type AnchorTarget, anchor, anchorAll, anchorAllSteps, describe } from '../../../lib/anchoring';
+import {
+  type AnchorResult,
+  type AnchorTarget,
+  anchor,
+  anchorAll,
+  anchorAllSteps,
+  describe,
+} from '../../../lib/anchoring';
 import { stripped } from '../../../lib/anchoring/ignorable';
 import { fakeArticle } from './fake-article';
 
