@@ -13,10 +13,12 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const ShortText = v.pipe(v.string(), v.maxLength(2_000));
 const LongText = v.pipe(v.string(), v.maxLength(100_000));
 const IsoDate = v.pipe(v.string(), v.isoTimestamp());
+/** A page key is a URL: as long as a stored annotation allows. */
+const PageKey = v.pipe(v.string(), v.minLength(1), v.maxLength(4_000));
 
 export const AnnotationSchema = v.object({
   id: Id,
-  pageKey: v.pipe(v.string(), v.minLength(1), v.maxLength(4_000)),
+  pageKey: PageKey,
   url: v.pipe(v.string(), v.maxLength(8_000)),
   title: ShortText,
   quote: v.object({
@@ -87,7 +89,7 @@ export const toBackground = {
     res: {} as { entities: Entity[] },
   },
   /** All annotations stored for one page. */
-  'annotations:forPage': { req: v.strictObject({ pageKey: Id }), res: {} as { annotations: Annotation[] } },
+  'annotations:forPage': { req: v.strictObject({ pageKey: PageKey }), res: {} as { annotations: Annotation[] } },
   /** Create or replace one annotation (newest updatedAt wins). */
   'annotation:save': { req: v.strictObject({ annotation: AnnotationSchema }), res: {} as { annotation: Annotation } },
   /** Delete one annotation; answers with the deleted record so it can be restored (undo). */
@@ -97,7 +99,7 @@ export const toBackground = {
   /** Open the side panel for the sender's tab (needs a user gesture). */
   'sidepanel:open': { req: v.strictObject({ entityId: v.optional(Id) }), res: {} as { opened: boolean } },
   /** A content script says its mentions, URL or anchors changed (the side panel listens to this too). */
-  'page:changed': { req: v.strictObject({ pageKey: Id }), res: {} as { ok: true } },
+  'page:changed': { req: v.strictObject({ pageKey: PageKey }), res: {} as { ok: true } },
 } as const;
 
 /** Requests handled by a tab's content script. */

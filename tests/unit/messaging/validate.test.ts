@@ -33,6 +33,13 @@ describe('parseMessage', () => {
     if (!r.ok) expect(r.error).toMatch(/^invalid "entities:get" message: ids\.0: /);
   });
 
+  it('accepts long page keys (URLs) up to what a stored annotation allows', () => {
+    const pageKey = `https://news.example.com/${'a'.repeat(1500)}`;
+    expect(parseMessage(toBackground, { type: 'annotations:forPage', payload: { pageKey } }).ok).toBe(true);
+    expect(parseMessage(toBackground, { type: 'page:changed', payload: { pageKey } }).ok).toBe(true);
+    expect(parseMessage(toBackground, { type: 'page:changed', payload: { pageKey: 'x'.repeat(4001) } }).ok).toBe(false);
+  });
+
   it('rejects extra fields (strict shapes)', () => {
     const r = parseMessage(toBackground, { type: 'ping', payload: { sneaky: true } });
     expect(r.ok).toBe(false);
