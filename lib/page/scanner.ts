@@ -30,7 +30,7 @@ export class PageScanner<M extends LocalMatch> {
   private list: ScannedBlock<M>[] = [];
   private readonly byNode = new WeakMap<Text, ScannedBlock<M>>();
   private readonly observers: MutationObserver[] = [];
-  private readonly observed = new WeakSet<Node>();
+  private observed = new WeakSet<Node>();
   private readonly dirty = new Set<Node>();
   private frame = 0;
   private abort = new AbortController();
@@ -73,7 +73,7 @@ export class PageScanner<M extends LocalMatch> {
     return this.ready;
   }
 
-  /** Drop everything and scan the page again (settings changed, SPA navigation). */
+  /** Scan the whole page again (SPA navigation), keeping the blocks that did not change. */
   rescan(): Promise<void> {
     this.abort.abort();
     this.abort = new AbortController();
@@ -88,11 +88,17 @@ export class PageScanner<M extends LocalMatch> {
     this.opts.onChange({ added: this.list, removed });
   }
 
+  /** Stop scanning and observing; `start()` begins afresh (ChipLens switched off, then on again, on a site). */
   stop(): void {
     this.abort.abort();
+    this.abort = new AbortController();
     for (const o of this.observers) o.disconnect();
     this.observers.length = 0;
+    this.observed = new WeakSet();
     cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.dirty.clear();
+    this.list = [];
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {

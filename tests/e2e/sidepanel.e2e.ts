@@ -91,6 +91,28 @@ describe('side panel', () => {
     await panel.close();
   });
 
+  it('switching ChipLens off on the site clears the page; back on, it marks and follows changes again', async () => {
+    const { page, tabId, panel } = await setup('/pages/editable.html');
+    const marks = () => page.evaluate(() => CSS.highlights.get('chiplens-company')?.size ?? 0);
+    expect(await marks()).toBeGreaterThan(0);
+    await panel.getByRole('tab', { name: 'Settings' }).click();
+    await panel.getByRole('button', { name: 'Turn off on 127.0.0.1' }).click();
+    await expect.poll(marks).toBe(0);
+    expect((await askTab<Mentions>(ext.session, tabId, 'page:mentions')).mentions).toEqual([]);
+    await panel.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
+    await expect.poll(marks).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late news: Cambricon shipped more chips.';
+      document.body.appendChild(p);
+    });
+    await expect
+      .poll(async () => (await askTab<Mentions>(ext.session, tabId, 'page:mentions')).mentions.map((m) => m.entityId))
+      .toContain('cambricon');
+    await page.close();
+    await panel.close();
+  });
+
   it('library search finds a note', async () => {
     const { page, panel } = await setup();
     const now = new Date().toISOString();
