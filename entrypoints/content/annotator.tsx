@@ -46,6 +46,8 @@ export class Annotator {
   private noteFor: string | null = null;
   private loaded = false;
   private anchorToken = 0;
+  private pointerFrame = 0;
+  private lastPoint: { x: number; y: number } | null = null;
   private storageListener: ((c: Record<string, unknown>, area: string) => void) | null = null;
 
   constructor(private readonly o: AnnotatorOptions) {
@@ -86,6 +88,8 @@ export class Annotator {
 
   stop(): void {
     this.anchorToken++;
+    cancelAnimationFrame(this.pointerFrame);
+    this.pointerFrame = 0;
     this.abort?.abort();
     if (this.storageListener) browser.storage.onChanged.removeListener(this.storageListener);
     for (const a of this.anchored.values()) this.highlighter.remove(a);
@@ -116,7 +120,7 @@ export class Annotator {
   }
 
   /** The page text changed: re-anchor (debounced), so orphans are retried after mutations. */
-  textChanged(_d: Detector): void {
+  textChanged(): void {
     if (!this.loaded) {
       this.loaded = true;
       void this.reload();
@@ -343,7 +347,18 @@ export class Annotator {
 
   private onPointer(e: PointerEvent): void {
     if (this.o.ui.containsEvent(e) || this.editorLayer) return;
-    const hit = this.annotationAt(e.clientX, e.clientY);
+    // One lookup per frame, like the mention cards: pointermove fires far more often than the screen updates.
+    this.lastPoint = { x: e.clientX, y: e.clientY };
+    if (!this.pointerFrame) {
+      this.pointerFrame = requestAnimationFrame(() => {
+        this.pointerFrame = 0;
+        if (this.lastPoint) this.onPointerFrame(this.lastPoint.x, this.lastPoint.y);
+      });
+    }
+  }
+
+  private onPointerFrame(x: number, y: number): void {
+    const hit = this.annotationAt(x, y);
     if (hit?.annotation.id === this.noteFor) return;
     if (!hit) {
       this.hideNote();

@@ -49,7 +49,7 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     skip: () => skip,
     onDocument: (doc) => cards.listenTo(doc),
     onUpdate: () => {
-      annotator.textChanged(detector);
+      annotator.textChanged();
       cards.mentionsChanged();
       notifyChanged();
     },

@@ -283,9 +283,8 @@ export class CardController {
     this.cleanupPlacement?.();
     this.cleanupPlacement = null;
     if (this.layer) {
-      const hadFocus = this.layer.contains(
-        this.layer.getRootNode() instanceof ShadowRoot ? (this.layer.getRootNode() as ShadowRoot).activeElement : null,
-      );
+      const root = this.layer.getRootNode();
+      const hadFocus = root instanceof ShadowRoot && this.layer.contains(root.activeElement);
       render(null, this.layer);
       this.layer.remove();
       this.layer = null;

@@ -28,8 +28,6 @@ export interface DetectorOptions {
   onUpdate?: () => void;
   /** A same-origin iframe document was found. */
   onDocument?: (doc: Document) => void;
-  /** Set false to detect without marking (ChipLens showing nothing but cards, e.g. highlights turned off). */
-  mark?: () => boolean;
 }
 
 export class Detector {
@@ -42,7 +40,7 @@ export class Detector {
   ) {
     this.scanner = new PageScanner<Mention>(doc, {
       isOwnUi: opts.isOwnUi,
-      onDocument: (doc) => opts.onDocument?.(doc),
+      onDocument: opts.onDocument,
       match: (text) => opts.matcher.match(text, { skip: opts.skip() }),
       onChange: ({ added, removed }) => {
         for (const b of removed) {
@@ -78,7 +76,7 @@ export class Detector {
   }
 
   private mark(block: MentionBlock): void {
-    if (block.matches.length === 0 || this.opts.mark?.() === false) return;
+    if (block.matches.length === 0) return;
     this.opts.highlighter.set(
       block,
       block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.rangeOf(block, m) })),
