@@ -22,7 +22,8 @@ const COLUMNS = [
 /**
  * RFC 4180 CSV (CRLF line ends, fields with comma, quote, CR or LF quoted, quotes doubled) with a UTF-8 byte order
  * mark so spreadsheet apps read non-ASCII text correctly. Cells that a spreadsheet would run as a formula (starting
- * with = + - @, tab or CR) get a leading apostrophe (OWASP's CSV-injection advice). Lists are joined with "; ".
+ * with = + - @, tab or CR) get a leading apostrophe (OWASP's CSV-injection advice); so do cells that already start
+ * with one, so removing exactly one leading apostrophe always gives the text back. Lists are joined with "; ".
  */
 export function toCsv(annotations: readonly Annotation[], entityName: (id: string) => string | undefined): string {
   const rows: string[] = [COLUMNS.map(cell).join(',')];
@@ -55,6 +56,6 @@ export function toCsv(annotations: readonly Annotation[], entityName: (id: strin
 
 /** One cell: neutralised against formula injection, then quoted if RFC 4180 requires it. */
 export function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
