@@ -63,15 +63,7 @@ export default defineBackground(() => {
         datasetVersion: catalog.meta.version,
       };
     },
-    'entities:options': () => ({
-      options: getCatalog().entities.map((e) => ({
-        id: e.id,
-        name: e.name,
-        shortName: e.shortName,
-        type: e.type,
-        keywords: e.aliases.map((a) => a.text),
-      })),
-    }),
+    'entities:options': () => ({ options: getCatalog().options() }),
     'entities:get': ({ ids }) => {
       const catalog = getCatalog();
       return { entities: ids.map((id) => catalog.get(id)).filter((e) => e !== undefined) };

@@ -34,15 +34,9 @@ import { useTabContext } from './tab-context';
 
 const catalog = getCatalog();
 const repo = new AnnotationRepository(openDb());
-const entityOptions = catalog.entities.map((e) => ({
-  id: e.id,
-  name: e.name,
-  shortName: e.shortName,
-  type: e.type,
-  keywords: [...e.aliases.map((a) => a.text), ...Object.values(e.nativeNames ?? {})],
-}));
+const entityOptions = catalog.options();
 const entityNames = new Map(catalog.entities.map((e) => [e.id, e.name]));
-const entityMap = new Map(catalog.entities.map((e) => [e.id, e]));
+const entityMap = catalog.index.byId;
 
 type Pending = { plan: ReturnType<typeof planImport>; preview: ImportPreview };
 

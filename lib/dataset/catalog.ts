@@ -3,12 +3,23 @@ import { loadDataset } from './load';
 import { buildRelationIndex, type RelatedEntry, type RelationIndex, relatedOf } from './relations';
 import type { DatasetMeta, Entity } from './types';
 
+/** An entity as the annotation editor offers it for linking: searchable by aliases and native-script names. */
+export interface EntityOption {
+  id: string;
+  name: string;
+  shortName: string;
+  type: Entity['type'];
+  keywords: string[];
+}
+
 export interface Catalog {
   meta: DatasetMeta;
   entities: readonly Entity[];
   index: RelationIndex;
   get(id: string): Entity | undefined;
   related(id: string): RelatedEntry[];
+  /** Every entity as a link option for notes (built on first use). */
+  options(): EntityOption[];
 }
 
 let cached: Catalog | null = null;
@@ -17,7 +28,22 @@ export function getCatalog(): Catalog {
   if (!cached) {
     const { meta, entities } = loadDataset();
     const index = buildRelationIndex(entities);
-    cached = { meta, entities, index, get: (id) => index.byId.get(id), related: (id) => relatedOf(id, index) };
+    let options: EntityOption[] | undefined;
+    cached = {
+      meta,
+      entities,
+      index,
+      get: (id) => index.byId.get(id),
+      related: (id) => relatedOf(id, index),
+      options: () =>
+        (options ??= entities.map((e) => ({
+          id: e.id,
+          name: e.name,
+          shortName: e.shortName,
+          type: e.type,
+          keywords: [...e.aliases.map((a) => a.text), ...Object.values(e.nativeNames ?? {})],
+        }))),
+    };
   }
   return cached;
 }

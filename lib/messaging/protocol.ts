@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { AnchorStatus, Annotation } from '../annotations/types';
 import { HIGHLIGHT_COLORS } from '../annotations/types';
+import type { EntityOption } from '../dataset/catalog';
 import type { RelatedEntry } from '../dataset/relations';
 import type { Entity, EntityType } from '../dataset/types';
 
@@ -81,7 +82,7 @@ export const toBackground = {
   /** Every entity's id, name and type (editor: link a note to entities). */
   'entities:options': {
     req: Empty,
-    res: {} as { options: { id: string; name: string; shortName: string; type: EntityType; keywords: string[] }[] },
+    res: {} as { options: EntityOption[] },
   },
   /** Card data for these entity ids (unknown ids are left out). */
   'entities:get': {
