@@ -4,7 +4,8 @@
  * Run: npx jiti tests/bench/anchor-bench.ts
  */
 import { type AnchorTarget, anchorAll, anchorPrepared, describe, prepareText } from '../../lib/anchoring';
-import { fakeArticle, rng } from '../unit/anchoring/fake-article';
+import { rng } from '../support/rng';
+import { fakeArticle } from '../unit/anchoring/fake-article';
 
 const original = fakeArticle(100_000, 42);
 const next = rng(7);

@@ -6,21 +6,10 @@
 import type { Annotation } from '../../lib/annotations/types';
 import { HIGHLIGHT_COLORS } from '../../lib/annotations/types';
 import { buildIndex, facets, type LibraryQuery, searchLibrary } from '../../lib/library/search';
+import { rng } from '../support/rng';
 
 const COUNT = 10_000;
 const RUNS = 60;
-
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = rng(20250415);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

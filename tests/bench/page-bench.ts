@@ -25,7 +25,8 @@ import {
   serveFixtures,
   tabIdOf,
 } from '../e2e/harness';
-import { type AliasPool, aliasPool, type GeneratedPage, generatePage, rng } from './page-gen';
+import { rng } from '../support/rng';
+import { type AliasPool, aliasPool, type GeneratedPage, generatePage } from './page-gen';
 import { int, mb, median, ms, percentile, ratio, table, type Verdict, verdictLines } from './page-report';
 import {
   type ProfileSummary,

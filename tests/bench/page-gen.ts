@@ -5,18 +5,7 @@
  * ("\n" between blocks) can be computed in Node.
  */
 import { loadDataset } from '../../lib/dataset/load';
-
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/rng';
 
 const EN_WORDS = (
   'the of and to in a for on that with said as by its from at is was be has have will would could it this new ' +

@@ -1,4 +1,5 @@
 /** Deterministic news-like text for anchoring tests and the anchoring benchmark. */
+import { rng } from '../../support/rng';
 
 const WORDS = (
   'the of and to in a is that for on with as by at from it its was are be has have said will not this which but ' +
@@ -10,18 +11,6 @@ const WORDS = (
   'after before during while because although however meanwhile according people familiar matter statement ' +
   'reported reuters bloomberg filing investors demand shipments customers orders billion million percent'
 ).split(' ');
-
-/** Small seeded PRNG (mulberry32) so every run builds the same text. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `words` words in sentences and paragraphs (paragraphs joined with "\n\n", like block text from lib/page). */
 export function fakeArticle(words: number, seed = 1): string {
