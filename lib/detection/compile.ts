@@ -37,12 +37,19 @@ export interface CompileOptions {
   prebuildAutomaton?: boolean;
 }
 
+/** A context rule with its terms as normalised strings (compiled to pattern indices at the end). */
+interface PendingRule {
+  req?: string[];
+  forbid?: string[];
+  w?: number;
+}
+
 interface PendingAlias {
   key: string;
   pattern: string;
   entity: number;
   cased?: string;
-  rule?: CompiledRule;
+  rule?: PendingRule;
   declared: boolean;
 }
 
@@ -91,7 +98,7 @@ export function compileMatcherData(entities: readonly Entity[], options: Compile
   const patternIndex = new Map(patterns.map((p, i) => [p, i]));
 
   const ruleIndex = new Map<string, number>();
-  const rules: CompiledRule[] = [];
+  const pendingRules: PendingRule[] = [];
   const aliases: CompiledAlias[] = all.map((a) => {
     const out: CompiledAlias = { p: patternIndex.get(a.pattern)!, e: a.entity };
     if (a.key !== a.pattern) out.k = a.key;
@@ -100,8 +107,8 @@ export function compileMatcherData(entities: readonly Entity[], options: Compile
       const json = JSON.stringify(a.rule);
       let r = ruleIndex.get(json);
       if (r === undefined) {
-        r = rules.length;
-        rules.push(a.rule);
+        r = pendingRules.length;
+        pendingRules.push(a.rule);
         ruleIndex.set(json, r);
       }
       out.r = r;
@@ -112,12 +119,26 @@ export function compileMatcherData(entities: readonly Entity[], options: Compile
   // Stable: dataset order within a pattern decides between entities sharing it.
   aliases.sort((x, y) => x.p - y.p);
 
-  const classes = characterClasses([...patterns, ...rules.flatMap((r) => [...(r.req ?? []), ...(r.forbid ?? [])])]);
+  // Context terms are searched by the same automaton pass as the aliases: the ones that are not also aliases follow
+  // the patterns (in code-unit order too, so the page's one-pass build still applies to each part).
+  const ruleTerms = new Set(pendingRules.flatMap((r) => [...(r.req ?? []), ...(r.forbid ?? [])]));
+  const terms = [...ruleTerms].filter((t) => !patternIndex.has(t)).sort();
+  const searchedIndex = new Map([...patterns, ...terms].map((p, i) => [p, i]));
+  const indices = (list: string[] | undefined) => list?.map((t) => searchedIndex.get(t)!);
+  const rules = pendingRules.map(
+    (r): CompiledRule => ({
+      ...(r.req ? { req: indices(r.req) } : {}),
+      ...(r.forbid ? { forbid: indices(r.forbid) } : {}),
+      ...(r.w !== undefined ? { w: r.w } : {}),
+    }),
+  );
+  const classes = characterClasses([...patterns, ...terms]);
   const data: MatcherData = {
     version: 1,
     entityIds: entities.map((e) => e.id),
     entityTypes: entities.map((e) => e.type),
     patterns,
+    terms,
     aliases,
     rules,
     classes,
@@ -127,7 +148,7 @@ export function compileMatcherData(entities: readonly Entity[], options: Compile
     classes.forEach((codes, i) => {
       classOf[codes[0]!] = i + 1;
     });
-    data.automaton = serializeAutomaton(buildAutomaton(patterns, classOf, classes.length));
+    data.automaton = serializeAutomaton(buildAutomaton([...patterns, ...terms], classOf, classes.length));
   }
   return data;
 }
@@ -144,7 +165,7 @@ function pendingAlias(entity: Entity, index: number, alias: Alias, key: string):
     const others = entity.aliases.map((a) => normalizeAlias(a.text)).filter((t) => t && !t.includes(key));
     req = terms([...others, ...DEFAULT_SHORT_HAN_CONTEXT]);
   }
-  const rule: CompiledRule | undefined =
+  const rule: PendingRule | undefined =
     req || forbid
       ? {
           ...(req ? { req } : {}),

@@ -3,13 +3,12 @@ import { baseCode, getWordTable, isIgnorableCode, isWhitespaceCode } from './cha
 import type { Matcher, MatcherData, MatchOptions, Mention } from './types';
 
 const DEFAULT_WINDOW = 200;
-const utf16 = new TextDecoder('utf-16le');
 const LEFT = 1;
 const RIGHT = 2;
 
 interface Term {
-  /** The term as a string of class ids, searched in the page's class string. */
-  classes: string;
+  /** Index of the term among the automaton's patterns. */
+  p: number;
   bounds: number;
 }
 
@@ -19,11 +18,15 @@ interface Rule {
   window: number;
 }
 
+/** Scratch buffer for the scanner's offset table, grown as needed and reused across calls. */
+let posBuffer = new Int32Array(1024);
+
 /**
  * Creates the page-side matcher from compiled data. The scan is one Aho-Corasick pass over the page text mapped
  * code unit by code unit to character classes (case, width, dash and space variants share a class), so offsets are
- * offsets in the original text. Candidates are then taken leftmost-longest, each checked for Latin word boundaries,
- * case (case-sensitive aliases against the unfolded text) and context rules.
+ * offsets in the original text. The same pass finds the rules' context terms. Candidates are then taken
+ * leftmost-longest, each checked for Latin word boundaries, case (case-sensitive aliases against the unfolded text)
+ * and context rules.
  */
 export function createMatcher(data: MatcherData): Matcher {
   const classCount = data.classes.length;
@@ -33,19 +36,19 @@ export function createMatcher(data: MatcherData): Matcher {
   });
   const wordTable = getWordTable();
   const spaceClass = classTable[0x20]!;
-  const toClasses = (s: string) => Array.from(s, (ch) => classTable[ch.charCodeAt(0)]!);
+  const searched = data.terms.length > 0 ? [...data.patterns, ...data.terms] : data.patterns;
 
   const automaton: Automaton = data.automaton
     ? deserializeAutomaton(data.automaton, classCount)
-    : buildAutomaton(data.patterns, classTable, classCount);
-  const patternLength = Int32Array.from(data.patterns, (p) => p.length);
-  const patternBounds = Uint8Array.from(data.patterns, boundsOf);
-  const aliasStart = new Int32Array(data.patterns.length + 1);
+    : buildAutomaton(searched, classTable, classCount);
+  const patternLength = Int32Array.from(searched, (p) => p.length);
+  const patternBounds = Uint8Array.from(searched, boundsOf);
+  const aliasStart = new Int32Array(searched.length + 1);
   for (const a of data.aliases) aliasStart[a.p + 1]!++;
-  for (let p = 0; p < data.patterns.length; p++) aliasStart[p + 1]! += aliasStart[p]!;
+  for (let p = 0; p < searched.length; p++) aliasStart[p + 1]! += aliasStart[p]!;
 
-  const term = (t: string): Term => ({ classes: String.fromCharCode(...toClasses(t)), bounds: boundsOf(t) });
-  // Compiled on first use: a page needs few of the rules, and compiling all cost several ms with a cold JIT.
+  const term = (p: number): Term => ({ p, bounds: patternBounds[p]! });
+  // Built on first use: a page needs few of the rules.
   const rules: (Rule | undefined)[] = new Array(data.rules.length);
   const ruleAt = (i: number): Rule => {
     let rule = rules[i];
@@ -63,34 +66,43 @@ export function createMatcher(data: MatcherData): Matcher {
 
   function match(text: string, options: MatchOptions = {}): Mention[] {
     const n = text.length;
-    const candidates = scan(text);
-    if (candidates.length === 0) return [];
-    // Sorting by start, then longest first, makes the greedy pass below leftmost-longest.
-    const order = Array.from({ length: candidates.length / 3 }, (_, i) => i * 3);
-    order.sort((x, y) => candidates[x]! - candidates[y]! || candidates[y + 1]! - candidates[x + 1]!);
+    // Every occurrence of an alias or context term, as [start, end, pattern] triples in order of their end.
+    const found = scan(text);
+    if (found.length === 0) return [];
+    // Alias occurrences, sorted by start, then longest first: the greedy pass below is then leftmost-longest.
+    const order: number[] = [];
+    for (let i = 0; i < found.length; i += 3) {
+      const p = found[i + 2]!;
+      if (aliasStart[p]! < aliasStart[p + 1]!) order.push(i);
+    }
+    if (order.length === 0) return [];
+    order.sort((x, y) => found[x]! - found[y]! || found[y + 1]! - found[x + 1]!);
 
-    let compact: CompactClasses | undefined;
+    /** Does a term of `terms` occur, whole-word where it has Latin ends, within [lo, hi)? */
     const hasTerm = (terms: Term[], lo: number, hi: number) => {
-      compact ??= compactClassesOf(text);
-      const { classes, at, orig } = compact;
-      const from = at[lo]!;
-      const region = classes.slice(from, at[hi]!);
-      return terms.some((t) => {
-        for (let i = region.indexOf(t.classes); i >= 0; i = region.indexOf(t.classes, i + 1)) {
-          const start = orig[from + i]!;
-          const end = orig[from + i + t.classes.length - 1]! + 1;
-          if (termBoundsOk(text, start, end, t.bounds)) return true;
-        }
-        return false;
-      });
+      // First occurrence ending after lo (occurrences are in order of their end).
+      let a = 0;
+      let b = found.length / 3;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (found[mid * 3 + 1]! <= lo) a = mid + 1;
+        else b = mid;
+      }
+      for (let i = a * 3; i < found.length && found[i + 1]! <= hi; i += 3) {
+        const start = found[i]!;
+        if (start < lo) continue;
+        const p = found[i + 2]!;
+        for (const t of terms) if (t.p === p && termBoundsOk(text, start, found[i + 1]!, t.bounds)) return true;
+      }
+      return false;
     };
 
     const mentions: Mention[] = [];
     let claimedEnd = 0;
     for (const c of order) {
-      const start = candidates[c]!;
-      const end = candidates[c + 1]!;
-      const p = candidates[c + 2]!;
+      const start = found[c]!;
+      const end = found[c + 1]!;
+      const p = found[c + 2]!;
       if (start < claimedEnd) continue;
       const bounds = patternBounds[p]!;
       if (bounds & LEFT && start > 0 && wordTable[text.charCodeAt(start - 1)]) continue;
@@ -132,18 +144,29 @@ export function createMatcher(data: MatcherData): Matcher {
     return mentions;
   }
 
-  /** Returns flat [start, end, pattern] triples of every pattern occurrence. */
+  /**
+   * Returns flat [start, end, pattern] triples of every pattern occurrence that can start where it starts: a pattern
+   * beginning with a Latin word character needs a word boundary before it, so inside a word the scan does not start
+   * one (it only carries on with a partial match begun at the word's start).
+   */
   function scan(text: string): number[] {
     const n = text.length;
     const { rootNext, edgeStart, edgeClass, edgeTarget, fail, pattern, dict } = automaton;
     // pos[k] is the text offset of the k-th consumed code unit (ignorables and repeated whitespace are skipped).
-    const pos = new Int32Array(n + 1);
+    if (posBuffer.length < n + 1) posBuffer = new Int32Array(Math.max(n + 1, posBuffer.length * 2));
+    const pos = posBuffer;
     const out: number[] = [];
     let k = 0;
     let state = 0;
     let prevWhitespace = false;
+    let prevWord = false;
     for (let i = 0; i < n; i++) {
       const code = text.charCodeAt(i);
+      const word = wordTable[code] === 1;
+      const midWord = word && prevWord;
+      prevWord = word;
+      // Inside a word with no partial match: nothing can start here (this skip is most of the text).
+      if (state === 0 && midWord) continue;
       const c = classTable[code]!;
       if (c === 0) {
         if (code >= 0xad && isIgnorableCode(code)) continue;
@@ -176,7 +199,7 @@ export function createMatcher(data: MatcherData): Matcher {
         const f = fail[s]!;
         s = f >= 0 ? f : failOf(automaton, s);
       }
-      state = t >= 0 ? t : Math.max(rootNext[c]!, 0);
+      state = t >= 0 ? t : midWord ? 0 : Math.max(rootNext[c]!, 0);
       if (pattern[state]! < 0 && dict[state] === -1) continue;
       for (let o = pattern[state]! >= 0 ? state : dictOf(automaton, state); o >= 0; o = dictOf(automaton, o)) {
         const p = pattern[o]!;
@@ -184,34 +207,6 @@ export function createMatcher(data: MatcherData): Matcher {
       }
     }
     return out;
-  }
-
-  /**
-   * The text as character classes for context-term search, read the way the scanner reads it: ignorable characters
-   * dropped and whitespace runs as one space (so "Bank for International\n    Settlements" contains the term).
-   * `at[i]` maps a text offset to the compact string, `orig[k]` maps back.
-   */
-  function compactClassesOf(text: string): CompactClasses {
-    const n = text.length;
-    const codes = new Uint16Array(n);
-    const at = new Int32Array(n + 1);
-    const orig = new Int32Array(n + 1);
-    let k = 0;
-    let prevWhitespace = false;
-    for (let i = 0; i < n; i++) {
-      at[i] = k;
-      const code = text.charCodeAt(i);
-      if (code >= 0xad && isIgnorableCode(code)) continue;
-      const ws = isWhitespaceCode(code);
-      if (ws && prevWhitespace) continue;
-      prevWhitespace = ws;
-      codes[k] = ws ? spaceClass : classTable[code]!;
-      orig[k++] = i;
-    }
-    at[n] = k;
-    orig[k] = n;
-    // Class ids stay below the surrogate range, so UTF-16 decoding maps each one to one code unit.
-    return { classes: utf16.decode(codes.subarray(0, k)), at, orig };
   }
 
   function termBoundsOk(text: string, start: number, end: number, bounds: number): boolean {
@@ -223,12 +218,6 @@ export function createMatcher(data: MatcherData): Matcher {
   }
 
   return { match };
-}
-
-interface CompactClasses {
-  classes: string;
-  at: Int32Array;
-  orig: Int32Array;
 }
 
 /** Compares the text span, as the scanner consumed it, with a case-sensitive alias in its unfolded form. */

@@ -24,10 +24,10 @@ export interface Matcher {
   match(text: string, options?: MatchOptions): Mention[];
 }
 
-/** Context rule of one or more aliases; terms are normalised with `normalizeAlias`. */
+/** Context rule of one or more aliases. Terms are indices into the automaton's patterns (`[...patterns, ...terms]`). */
 export interface CompiledRule {
-  req?: string[];
-  forbid?: string[];
+  req?: number[];
+  forbid?: number[];
   /** Window in characters either side (default 200). */
   w?: number;
 }
@@ -64,6 +64,11 @@ export interface MatcherData {
   entityTypes: EntityType[];
   /** Folded, normalised pattern strings (unique). */
   patterns: string[];
+  /**
+   * Context terms of the rules that are not also patterns. The automaton searches `[...patterns, ...terms]`, so one
+   * pass over the page finds aliases and context terms alike.
+   */
+  terms: string[];
   /** Aliases sorted by pattern index, in dataset order within a pattern. */
   aliases: CompiledAlias[];
   rules: CompiledRule[];
