@@ -100,6 +100,45 @@ export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName);
 }
 
+/**
+ * Inline elements that only format text. Without a class, id or style attribute page CSS has little to hide one by,
+ * so it is taken to share its container's (checked) visibility: checking every <a> and <b> of a long article one by
+ * one was the walk's largest cost.
+ */
+const PLAIN_INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'CODE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'KBD',
+  'MARK',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+]);
+
+function isPlainInline(el: Element, tag: string): boolean {
+  return PLAIN_INLINE_TAGS.has(tag) && !el.hasAttribute('class') && !el.hasAttribute('style') && !el.hasAttribute('id');
+}
+
 function isHidden(el: Element, checkVisibility: boolean): boolean {
   if ((el as HTMLElement).hidden) return true;
   if (el.getAttribute('aria-hidden') === 'true' && el.tagName !== 'BODY') {
@@ -112,13 +151,15 @@ function isHidden(el: Element, checkVisibility: boolean): boolean {
   return false;
 }
 
-/** Is this element (or an ancestor we would have entered) excluded from scanning by its own nature? */
+/** An element that starts an editable region (the reader's own input, never scanned). */
+function isEditableRoot(el: Element): boolean {
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+/** Is this element excluded from scanning by its own nature? */
 export function isSkippedElement(el: Element, opts: WalkOptions = {}): boolean {
-  if (SKIP_TAGS.has(el.tagName)) return true;
-  if ((el as HTMLElement).isContentEditable && (el as HTMLElement).contentEditable !== 'inherit') return true;
-  if (el.getAttribute('contenteditable') !== null && el.getAttribute('contenteditable') !== 'false') return true;
-  if (opts.isOwnUi?.(el)) return true;
-  return false;
+  return SKIP_TAGS.has(el.tagName) || isEditableRoot(el) || opts.isOwnUi?.(el) === true;
 }
 
 /** True if `node` sits inside something we never scan (form field, editable region, hidden, our UI). */
@@ -127,6 +168,8 @@ export function isInsideSkipped(node: Node, opts: WalkOptions = {}): boolean {
     if (n.nodeType === 1) {
       const el = n as Element;
       if (isSkippedElement(el, opts) || isHidden(el, opts.checkVisibility ?? true)) return true;
+    } else if (n.nodeType === 9 && (n as Document).designMode === 'on') {
+      return true;
     }
     const parent: Node | null = n.parentNode;
     n = parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : parent;
@@ -139,8 +182,10 @@ export function isInsideSkipped(node: Node, opts: WalkOptions = {}): boolean {
  * Blocks are appended to `out` in document (composed) order.
  */
 export class BlockWalker {
-  private readonly stack: { node: Node; container: Node }[] = [];
-  private current: Block | null = null;
+  // The pending nodes and the container each belongs to, as two parallel stacks (no object per node).
+  private readonly nodes: Node[] = [];
+  private readonly containers: Node[] = [];
+  private current: { container: Node; nodes: Text[]; starts: number[]; parts: string[]; length: number } | null = null;
   readonly out: Block[] = [];
   /** Shadow roots and iframe documents met on the way (to observe them for mutations). */
   readonly roots: (ShadowRoot | Document)[] = [];
@@ -150,33 +195,53 @@ export class BlockWalker {
     private readonly opts: WalkOptions = {},
     rootContainer: Node = root,
   ) {
-    this.stack.push({ node: root, container: rootContainer });
+    // A document in design mode is the reader's editor as a whole.
+    const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+    if (doc?.designMode !== 'on') this.push(root, rootContainer);
+  }
+
+  private push(node: Node, container: Node): void {
+    this.nodes.push(node);
+    this.containers.push(container);
+  }
+
+  /** Queue the children of `parent`, first child on top. */
+  private pushChildren(parent: Node, container: Node): void {
+    for (let c = parent.lastChild; c; c = c.previousSibling) this.push(c, container);
   }
 
   private flush(): void {
-    if (this.current && this.current.nodes.length > 0 && /\S/.test(this.current.text)) this.out.push(this.current);
+    const cur = this.current;
     this.current = null;
+    if (!cur || cur.nodes.length === 0) return;
+    const text = cur.parts.length === 1 ? cur.parts[0]! : cur.parts.join('');
+    if (NON_SPACE.test(text)) this.out.push({ container: cur.container, nodes: cur.nodes, starts: cur.starts, text });
   }
 
   private addText(t: Text, container: Node): void {
     const data = t.data;
     if (data.length === 0) return;
-    if (!this.current || this.current.container !== container) {
+    let cur = this.current;
+    if (!cur || cur.container !== container) {
       this.flush();
-      this.current = { container, nodes: [], starts: [], text: '' };
+      cur = { container, nodes: [], starts: [], parts: [], length: 0 };
+      this.current = cur;
     }
-    this.current.starts.push(this.current.text.length);
-    this.current.nodes.push(t);
-    this.current.text += data;
+    cur.starts.push(cur.length);
+    cur.nodes.push(t);
+    cur.parts.push(data);
+    cur.length += data.length;
   }
 
   /** Walk until `deadline` (a performance.now() value). Returns true when done. */
   step(deadline: number, now: () => number = () => performance.now()): boolean {
     const checkVis = this.opts.checkVisibility ?? true;
+    const { nodes, containers } = this;
     let budget = 0;
-    while (this.stack.length > 0) {
+    while (nodes.length > 0) {
       if (++budget % 32 === 0 && now() > deadline) return false;
-      const { node, container } = this.stack.pop()!;
+      const node = nodes.pop()!;
+      const container = containers.pop()!;
       if (node === BLOCK_END) {
         this.flush();
         continue;
@@ -188,28 +253,29 @@ export class BlockWalker {
       }
       if (type === 1) {
         const el = node as Element;
-        if (isSkippedElement(el, this.opts)) continue;
-        if (el.tagName === 'BR' || el.tagName === 'HR' || el.tagName === 'IMG') {
+        const tag = el.tagName;
+        if (SKIP_TAGS.has(tag) || isEditableRoot(el) || this.opts.isOwnUi?.(el)) continue;
+        if (tag === 'BR' || tag === 'HR' || tag === 'IMG') {
           this.flush();
           continue;
         }
-        if (isHidden(el, checkVis)) continue;
-        const block = isBlockElement(el) || el.shadowRoot !== null || el.tagName === 'IFRAME';
+        if (isHidden(el, checkVis && !isPlainInline(el, tag))) continue;
+        const block = BLOCK_TAGS.has(tag) || el.shadowRoot !== null || tag === 'IFRAME';
         const childContainer = block ? el : container;
         if (block) {
           this.flush();
-          this.stack.push({ node: BLOCK_END, container });
+          this.push(BLOCK_END, container);
         }
-        if (el.tagName === 'IFRAME') {
+        if (tag === 'IFRAME') {
           let doc: Document | null = null;
           try {
             doc = (el as HTMLIFrameElement).contentDocument;
           } catch {
             doc = null; // cross-origin
           }
-          if (doc?.body) {
+          if (doc?.body && doc.designMode !== 'on') {
             this.roots.push(doc);
-            this.stack.push({ node: doc.body, container: doc.body });
+            this.push(doc.body, doc.body);
           }
           continue;
         }
@@ -218,27 +284,23 @@ export class BlockWalker {
           this.roots.push(sr);
           // Light DOM children are rendered through slots; walking the shadow tree and the slotted light children
           // in order is approximated as: shadow tree first, then light DOM (slot distribution order is rare in news).
-          pushChildren(this.stack, el, childContainer);
-          this.stack.push({ node: BLOCK_END, container: childContainer });
-          pushChildren(this.stack, sr, sr);
+          this.pushChildren(el, childContainer);
+          this.push(BLOCK_END, childContainer);
+          this.pushChildren(sr, sr);
           continue;
         }
-        pushChildren(this.stack, el, childContainer);
+        this.pushChildren(el, childContainer);
         continue;
       }
-      if (type === 9 || type === 11) pushChildren(this.stack, node, container);
+      if (type === 9 || type === 11) this.pushChildren(node, container);
     }
     this.flush();
     return true;
   }
 }
 
+const NON_SPACE = /\S/;
 const BLOCK_END = { nodeType: -1 } as unknown as Node;
-
-function pushChildren(stack: { node: Node; container: Node }[], parent: Node, container: Node): void {
-  // Push in reverse so the first child is popped first.
-  for (let c = parent.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
-}
 
 /** Walk a subtree to completion (tests, small regions). */
 export function collectBlocks(root: Node, opts: WalkOptions = {}): Block[] {
