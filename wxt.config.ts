@@ -13,14 +13,15 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    // The content script imports only the compiled matcher (virtual:chiplens-matcher), never the full dataset.
+    // The compiled matcher (virtual:chiplens-matcher) goes into the service worker, which keeps it in storage for the
+    // content script; the content script bundles only its build hash (virtual:chiplens-matcher-build).
     plugins: [preact(), chiplensDataset({ dataDir })],
   }),
   hooks: {
     'build:done': (wxt) => {
       const file = resolve(wxt.config.outDir, 'content-scripts/content.js');
       const kb = (statSync(file, { throwIfNoEntry: false })?.size ?? 0) / 1024;
-      wxt.logger.info(`Content script: ${kb.toFixed(1)} kB (compiled matcher included, full dataset excluded)`);
+      wxt.logger.info(`Content script: ${kb.toFixed(1)} kB (matcher data and dataset not included)`);
     },
   },
   manifest: ({ browser }) => ({

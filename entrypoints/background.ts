@@ -2,9 +2,12 @@
  * The service worker: owns the database (extension origin), serves dataset cards, routes typed messages, opens the
  * side panel, and turns context-menu clicks and keyboard commands into messages to the active tab.
  */
+
+import { MATCHER_BUILD, MATCHER_JSON } from 'virtual:chiplens-matcher';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getCatalog } from '../lib/dataset/catalog';
+import { MATCHER_STORAGE_KEY, type StoredMatcher } from '../lib/detection/stored';
 import { handleBackgroundMessages, PANEL_FOCUS_KEY, sendToTab } from '../lib/messaging';
 import { AnnotationRepository } from '../lib/storage/annotation-repository';
 import { announceAnnotationChange } from '../lib/storage/changes';
@@ -14,6 +17,7 @@ const MENU_ANNOTATE = 'chiplens-annotate';
 
 export default defineBackground(() => {
   const repo = new AnnotationRepository(openDb());
+  void storeMatcherData();
 
   // Chrome: the toolbar button opens the side panel. Firefox: the sidebar (sidebar_action) is toggled instead.
   const sidePanel = (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
@@ -52,6 +56,7 @@ export default defineBackground(() => {
 
   handleBackgroundMessages({
     ping: () => ({ version: browser.runtime.getManifest().version }),
+    'matcher:data': () => ({ build: MATCHER_BUILD, json: MATCHER_JSON }),
     'entity:card': ({ id }) => {
       const catalog = getCatalog();
       const entity = catalog.get(id);
@@ -100,4 +105,22 @@ export default defineBackground(() => {
 interface ChromeSidePanel {
   setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void>;
   open(o: { tabId: number }): Promise<void>;
+}
+
+/**
+ * Keeps this build's matcher data in storage, where the content script reads it instead of carrying it in its own
+ * script. Written only when the stored build differs: every tab's storage listener sees a write.
+ */
+async function storeMatcherData(): Promise<void> {
+  try {
+    const stored = (await browser.storage.local.get(MATCHER_STORAGE_KEY))[MATCHER_STORAGE_KEY] as
+      | Partial<StoredMatcher>
+      | undefined;
+    if (stored?.build === MATCHER_BUILD) return;
+    const record: StoredMatcher = { build: MATCHER_BUILD, json: MATCHER_JSON };
+    await browser.storage.local.set({ [MATCHER_STORAGE_KEY]: record });
+  } catch (e) {
+    // Content scripts then ask for the data with 'matcher:data'.
+    console.warn('ChipLens: could not store the matcher data', e);
+  }
 }

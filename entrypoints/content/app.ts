@@ -2,7 +2,6 @@
  * The content script's wiring: settings -> detector (scan, match, mark) -> messages for the side panel; cards and
  * annotations hang on the detector. Everything starts inside main(), never at module top level.
  */
-import matcherData from 'virtual:chiplens-matcher';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageKey as computePageKey } from '../../lib/annotations/page-key';
 import type { EntityType } from '../../lib/dataset/types';
@@ -16,6 +15,7 @@ import type { Settings } from '../../lib/settings/types';
 import { Annotator } from './annotator';
 import { CardController } from './cards';
 import { Detector } from './detector';
+import { loadMatcherData } from './matcher-source';
 import { watchUrlChanges } from './navigation';
 import { revealRange } from './reveal';
 import { sentenceAround } from './text-map';
@@ -23,11 +23,13 @@ import { UiRoot } from './ui-root';
 
 export async function startApp(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
+  // Settings and matcher data both come from extension storage. Parsing the data and building the matcher happen in
+  // tasks of their own, not in the script's evaluation, and the page gets a turn between them and before the scan.
+  const [initialSettings, matcherData] = await Promise.all([loadSettings(), loadMatcherData()]);
+  let settings: Settings = initialSettings;
   const typeById = new Map<string, EntityType>();
   for (const [i, id] of matcherData.entityIds.entries()) typeById.set(id, matcherData.entityTypes[i]!);
-  let settings: Settings = await loadSettings();
-  // After the first await: building the matcher is not part of the script's evaluation task, and the page gets a
-  // turn before the scan starts.
+  await yieldToPage();
   const matcher = createMatcher(matcherData);
   await yieldToPage();
   let skip = mentionFilter(settings, host, (id) => typeById.get(id));
@@ -97,7 +99,7 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     navAbort.abort();
     deactivate();
   });
-  watchUrlChanges(() => {
+  const onUrlChange = () => {
     pageKey = currentPageKey();
     cards.close();
     if (active) {
@@ -105,7 +107,10 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
       void annotator.reload();
     }
     notifyChanged();
-  }, navAbort.signal);
+  };
+  // Listening starts once the first scan is done (the Navigation API's first use costs a few ms); a navigation in
+  // between is caught by comparing with the URL the scan began on.
+  const scannedUrl = location.href;
 
   const revealed = new Map<string, number>();
   handleContentMessages({
@@ -161,6 +166,8 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   });
 
   if (!isSiteDisabled(settings, host)) await activate();
+  await yieldToPage();
+  if (!navAbort.signal.aborted) watchUrlChanges(onUrlChange, navAbort.signal, scannedUrl);
 }
 
 /** What decides which mentions show on this site: only a change to it needs a re-match. */

@@ -1,7 +1,11 @@
 /** Notices same-document navigations (History API, Navigation API, back/forward) and reports the new URL once. */
 
-export function watchUrlChanges(onChange: (url: string) => void, signal: AbortSignal): void {
-  let last = location.href;
+export function watchUrlChanges(
+  onChange: (url: string) => void,
+  signal: AbortSignal,
+  since: string = location.href,
+): void {
+  let last = since;
   const check = () => {
     if (location.href !== last) {
       last = location.href;
@@ -16,4 +20,6 @@ export function watchUrlChanges(onChange: (url: string) => void, signal: AbortSi
   // pushState from the page's own world raises no event in ours where the Navigation API is missing (Firefox < 147).
   const timer = setInterval(check, 1000);
   signal.addEventListener('abort', () => clearInterval(timer));
+  // A navigation that happened before this was called.
+  check();
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -5,7 +6,9 @@ import { compileMatcherData } from '../detection/compile.ts';
 import type { DatasetFile } from './types';
 
 export const MATCHER_MODULE_ID = 'virtual:chiplens-matcher';
+export const MATCHER_BUILD_MODULE_ID = 'virtual:chiplens-matcher-build';
 const RESOLVED_ID = `\0${MATCHER_MODULE_ID}`;
+const RESOLVED_BUILD_ID = `\0${MATCHER_BUILD_MODULE_ID}`;
 const FILES = ['chip', 'agency', 'company', 'policy'] as const;
 
 export interface ChiplensDatasetOptions {
@@ -19,9 +22,13 @@ export interface ChiplensDatasetOptions {
 }
 
 /**
- * Serves `virtual:chiplens-matcher`, whose default export is the compiled MatcherData, so the content script gets
- * only the matcher's compact data instead of the full dataset. Emitted as `JSON.parse("...")`, which V8 parses faster
- * than the equivalent object literal.
+ * Serves two modules:
+ * - `virtual:chiplens-matcher`: `MATCHER_JSON`, the compiled MatcherData as a JSON string, and a default export that
+ *   parses it on first call (V8 parses a string given to `JSON.parse` faster than the equivalent object literal). Only
+ *   the service worker bundles it: it stores the string for the content script (lib/detection/stored.ts), whose
+ *   script then stays small, and small is what makes its evaluation (one task the page waits for) short.
+ * - `virtual:chiplens-matcher-build`: `MATCHER_BUILD`, a hash of that JSON, so the content script knows whether the
+ *   stored copy is the one it was built with.
  */
 export function chiplensDataset(options: ChiplensDatasetOptions = {}): Plugin {
   let dataDir = options.dataDir;
@@ -31,10 +38,12 @@ export function chiplensDataset(options: ChiplensDatasetOptions = {}): Plugin {
       dataDir ??= resolve(config.root, 'lib/dataset/data');
     },
     resolveId(id) {
-      return id === MATCHER_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === MATCHER_MODULE_ID) return RESOLVED_ID;
+      if (id === MATCHER_BUILD_MODULE_ID) return RESOLVED_BUILD_ID;
+      return undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      if (id !== RESOLVED_ID && id !== RESOLVED_BUILD_ID) return undefined;
       const dir = dataDir ?? resolve(process.cwd(), 'lib/dataset/data');
       const entities = FILES.flatMap((name) => {
         const file = resolve(dir, `${name}.json`);
@@ -44,7 +53,17 @@ export function chiplensDataset(options: ChiplensDatasetOptions = {}): Plugin {
       const json = JSON.stringify(
         compileMatcherData(entities, { prebuildAutomaton: options.prebuildAutomaton ?? true }),
       );
-      return `export default JSON.parse(${JSON.stringify(json)});\n`;
+      const build = createHash('sha256').update(json).digest('hex').slice(0, 16);
+      if (id === RESOLVED_BUILD_ID) return `export const MATCHER_BUILD = ${JSON.stringify(build)};\n`;
+      return [
+        `export const MATCHER_BUILD = ${JSON.stringify(build)};`,
+        `export const MATCHER_JSON = ${JSON.stringify(json)};`,
+        'let data;',
+        'export default function loadMatcherData() {',
+        '  return (data ??= JSON.parse(MATCHER_JSON));',
+        '}',
+        '',
+      ].join('\n');
     },
   };
 }

@@ -79,6 +79,11 @@ export const toBackground = {
     req: v.strictObject({ id: Id }),
     res: {} as { entity: Entity; related: RelatedEntry[]; datasetAsOf: string; datasetVersion: string } | null,
   },
+  /** The compiled matcher data, for a content script that did not find it in storage (see lib/detection/stored.ts). */
+  'matcher:data': {
+    req: Empty,
+    res: {} as { build: string; json: string },
+  },
   /** Every entity's id, name and type (editor: link a note to entities). */
   'entities:options': {
     req: Empty,
