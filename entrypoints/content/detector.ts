@@ -12,6 +12,13 @@ import { runSliced } from '../../lib/page/scheduler';
 
 export type MentionBlock = ScannedBlock<Mention>;
 
+/**
+ * Past this many mentions, only blocks within a screen of the viewport are marked. Chromium rebuilds the markers of
+ * every registered highlight range whenever the registry, the DOM or styles change, in one rendering task: with
+ * thousands of ranges that task alone passes 50 ms (tests/bench, 500k words). No news page comes near this.
+ */
+export const MARK_ALL_LIMIT = 2000;
+
 /** One mention located on the page. */
 export interface PageMention {
   block: MentionBlock;
@@ -26,6 +33,8 @@ export interface DetectorOptions {
   skip: () => (entityId: string, aliasKey: string) => boolean;
   /** Called after each batch of changes (side panel refresh, anchoring retries). */
   onUpdate?: () => void;
+  /** Past this many mentions on the page only those near the viewport are marked (default MARK_ALL_LIMIT). */
+  markAllLimit?: number;
   /** A same-origin iframe document was found. */
   onDocument?: (doc: Document) => void;
 }
@@ -46,8 +55,16 @@ export class Detector {
         for (const b of removed) {
           opts.highlighter.remove(b);
           this.unmarked.delete(b);
+          this.mentionCount -= b.matches.length;
+          this.window?.forget(b);
         }
-        for (const b of added) if (b.matches.length > 0) this.unmarked.add(b);
+        for (const b of added) {
+          if (b.matches.length === 0) continue;
+          this.unmarked.add(b);
+          this.mentionCount += b.matches.length;
+          this.window?.track(b);
+        }
+        if (!this.window && this.mentionCount > (opts.markAllLimit ?? MARK_ALL_LIMIT)) this.startWindow();
         void this.markPending();
         opts.onUpdate?.();
       },
@@ -57,6 +74,9 @@ export class Detector {
   /** Blocks whose mentions are not marked yet, marked in short slices (thousands of ranges on a long page). */
   private readonly unmarked = new Set<MentionBlock>();
   private marking = false;
+  private mentionCount = 0;
+  /** On a page with very many mentions: only blocks near the viewport are marked (see MarkWindow). */
+  private window: MarkWindow | null = null;
 
   private async markPending(): Promise<void> {
     if (this.marking) return;
@@ -65,7 +85,7 @@ export class Detector {
       await runSliced((deadline) => {
         for (const b of this.unmarked) {
           this.unmarked.delete(b);
-          this.mark(b);
+          if (!this.window || this.window.isNear(b)) this.mark(b);
           if (performance.now() > deadline) return this.unmarked.size === 0;
         }
         return true;
@@ -73,6 +93,24 @@ export class Detector {
     } finally {
       this.marking = false;
     }
+  }
+
+  private startWindow(): void {
+    const win = new MarkWindow(
+      (b) => this.mark(b),
+      (b) => this.opts.highlighter.remove(b),
+    );
+    this.window = win;
+    for (const b of this.scanner.blocks()) {
+      if (b.matches.length === 0) continue;
+      win.track(b);
+      // Marked until the observer reports it far from the viewport (its first report comes with the next frame).
+    }
+  }
+
+  /** Whether only blocks near the viewport are marked (a page with more than `markAllLimit` mentions). */
+  get windowed(): boolean {
+    return this.window !== null;
   }
 
   private mark(block: MentionBlock): void {
@@ -104,6 +142,9 @@ export class Detector {
 
   stop(): void {
     this.unmarked.clear();
+    this.window?.disconnect();
+    this.window = null;
+    this.mentionCount = 0;
     this.scanner.stop();
     this.opts.highlighter.clear();
   }
@@ -181,4 +222,78 @@ function caretFromPoint(doc: Document, x: number, y: number): { node: Node; offs
   }
   const r = d.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+/**
+ * Marks only the blocks whose element is within a screen of the viewport, following scrolling with an
+ * IntersectionObserver (one target per block element; blocks sharing an element share its target).
+ */
+class MarkWindow {
+  private readonly blocksOf = new Map<Element, Set<MentionBlock>>();
+  private readonly near = new Set<Element>();
+  private readonly observer: IntersectionObserver;
+
+  constructor(
+    private readonly mark: (b: MentionBlock) => void,
+    private readonly unmark: (b: MentionBlock) => void,
+  ) {
+    this.observer = new IntersectionObserver((entries) => this.update(entries), { rootMargin: '100% 0px' });
+  }
+
+  private update(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const blocks = this.blocksOf.get(e.target);
+      if (!blocks) continue;
+      if (e.isIntersecting) {
+        if (!this.near.has(e.target)) for (const b of blocks) this.mark(b);
+        this.near.add(e.target);
+      } else {
+        this.near.delete(e.target);
+        for (const b of blocks) this.unmark(b);
+      }
+    }
+  }
+
+  isNear(b: MentionBlock): boolean {
+    const t = targetOf(b);
+    return t !== null && this.near.has(t);
+  }
+
+  track(b: MentionBlock): void {
+    const t = targetOf(b);
+    if (!t) return;
+    let set = this.blocksOf.get(t);
+    if (!set) {
+      set = new Set();
+      this.blocksOf.set(t, set);
+      this.observer.observe(t);
+    }
+    set.add(b);
+  }
+
+  forget(b: MentionBlock): void {
+    const t = targetOf(b);
+    const set = t && this.blocksOf.get(t);
+    if (!t || !set) return;
+    set.delete(b);
+    if (set.size === 0) {
+      this.blocksOf.delete(t);
+      this.near.delete(t);
+      this.observer.unobserve(t);
+    }
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.blocksOf.clear();
+    this.near.clear();
+  }
+}
+
+/** The element whose position stands for a block: its container, or the host of a shadow root container. */
+function targetOf(b: MentionBlock): Element | null {
+  const c = b.container;
+  if (c.nodeType === 1) return c as Element;
+  if (c.nodeType === 11) return (c as ShadowRoot).host;
+  return b.nodes[0]?.parentElement ?? null;
 }

@@ -136,6 +136,42 @@ describe('detection on pages in Chromium', () => {
     await page.close();
   });
 
+  it('on a page with thousands of mentions, marks those near the viewport and follows scrolling', async () => {
+    const { page, tabId } = await open('/pages/many-mentions.html');
+    const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => x.mentions.length === 3000);
+    expect(r.mentions.at(-1)!.text).toBe('H200');
+    /** Registered ChipLens ranges, and whether one lies in paragraph `id`. */
+    const marks = (id: string) =>
+      page.evaluate((pid) => {
+        let count = 0;
+        let inside = false;
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('chiplens-')) continue;
+          for (const range of h as Set<AbstractRange>) {
+            count++;
+            if ((range.startContainer.parentElement as Element | null)?.closest('p')?.id === pid) inside = true;
+          }
+        }
+        return { count, inside };
+      }, id);
+    await expect.poll(() => marks('p0')).toMatchObject({ inside: true });
+    const top = await marks('p1499');
+    expect(top.inside).toBe(false);
+    expect(top.count).toBeLessThan(1000);
+    await page.evaluate(() => document.getElementById('p1499')!.scrollIntoView());
+    await expect.poll(() => marks('p1499')).toMatchObject({ inside: true });
+    expect((await marks('p0')).inside).toBe(false);
+    await page.close();
+  });
+
+  it('finds mentions when the stored matcher data is missing (asks the service worker)', async () => {
+    await ext.session.worker.evaluate(() => chrome.storage.local.remove('matcherData'));
+    const { page, tabId } = await open('/pages/article.html');
+    const r = await waitForMentions<Mentions>(ext.session, tabId);
+    expect(ids(r)).toContain('nvidia');
+    await page.close();
+  });
+
   it('handles a CJK page without false friends', async () => {
     const { page, tabId } = await open('/pages/cjk.html');
     const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => ids(x).has('intel'));
