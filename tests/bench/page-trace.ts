@@ -19,13 +19,19 @@ export interface TraceEvent {
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'];
 
 /** Start a trace on the page's session; the returned function ends it and resolves with every event. */
-export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+export async function startTrace(
+  cdp: CDPSession,
+  categories: readonly string[] = CATEGORIES,
+): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: unknown[] }) => {
     for (const v of e.value) events.push(v as TraceEvent);
   };
   cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: [...categories] },
+    transferMode: 'ReportEvents',
+  });
   return async () => {
     const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
     await cdp.send('Tracing.end');
@@ -154,14 +160,14 @@ export function summarizeTrace(events: TraceEvent[], extensionId: string | null)
   };
 }
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   parent?: number;
   children?: number[];
 }
 
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -203,7 +209,7 @@ export interface ProfileSummary {
 }
 
 /** Walk the samples: time (profile clock = trace clock, µs), its weight (ms) and its stack, leaf first. */
-function forEachSample(profile: Profile, cb: (t: number, ms: number, stack: ProfileNode[]) => void): void {
+export function forEachSample(profile: Profile, cb: (t: number, ms: number, stack: ProfileNode[]) => void): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);

@@ -9,6 +9,7 @@
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { MentionInfo } from '../../lib/messaging/protocol';
+import { type Attribution, startAttribution } from './attribution';
 import type { PageErrorRecord } from './errors';
 
 export const LOAD_TIMEOUT_MS = 15_000;
@@ -42,6 +43,7 @@ export interface Side {
 
 export interface ExtSide extends Side {
   worker: Worker;
+  extensionId: string;
 }
 
 export interface MentionContext {
@@ -74,6 +76,8 @@ export interface ExtLiveResult extends LiveResult {
   contexts: MentionContext[];
   /** ms from navigation start at which both sides took their snapshot. */
   settleMs: number;
+  /** ChipLens's share of the main thread's tasks (trace + CPU samples); null when it could not be measured. */
+  attribution: Attribution | null;
 }
 
 export interface StaticResult extends SideResult {
@@ -236,6 +240,8 @@ export async function liveWithExtension(
 ): Promise<ExtLiveResult> {
   const { page, errors, state } = await preparePage(side, false);
   try {
+    const cdp = await side.context.newCDPSession(page);
+    const stopAttribution = await startAttribution(cdp, side.extensionId);
     const { navStart, loadMs } = await navigate(page, url);
     const loadedAt = Date.now();
     const settled = await settleMentions(side.worker, navStart);
@@ -243,6 +249,8 @@ export async function liveWithExtension(
     const settleMs = snapshotAt - navStart;
     onSettled(settleMs);
     await sleep(snapshotAt - Date.now());
+    const attribution = await within(stopAttribution(), 20_000, null);
+    await cdp.detach().catch(() => {});
     const [longTasks, body] = [await readLongTasks(page), await readBody(page)];
     const mentions = settled.last?.mentions ?? null;
     const contexts =
@@ -262,6 +270,7 @@ export async function liveWithExtension(
       title: settled.last?.title ?? '',
       contexts,
       settleMs,
+      attribution,
     };
   } finally {
     onSettled(0);

@@ -29,8 +29,12 @@ export interface CorpusTotals {
   pagesDomChangedLiveOnly: number;
   longestTaskWith: { max: number; median: number };
   longestTaskWithout: { max: number; median: number };
-  /** Pages where the longest task with the extension beats the one without by more than 50 ms. */
+  /** Pages where the longest task with the extension beats the one without by more than 50 ms (noisy: two browsers). */
   pagesLongerTaskWithExtension: string[];
+  /** ChipLens's own share of one task (trace + CPU samples): the longest per page, summarised over pages. */
+  chiplensShare: { max: number; median: number; p95: number; measuredPages: number };
+  /** Pages with a task over 50 ms that ChipLens made long (the page's own part of it at or under 50 ms). */
+  pagesWithChipLensLongTask: string[];
   timeToMentions: { median: number; p95: number; max: number };
 }
 
@@ -98,6 +102,7 @@ export function buildReport(
   const withLt = nums(pages.map((p) => p.longestTaskWith));
   const withoutLt = nums(pages.map((p) => p.longestTaskWithout));
   const ttm = nums(pages.map((p) => p.timeToMentionsMs));
+  const share = nums(pages.map((p) => p.longestChipLensMs));
   const totals: CorpusTotals = {
     pages: pages.length,
     ok: pages.filter((p) => p.status === 'ok').length,
@@ -118,6 +123,13 @@ export function buildReport(
     pagesLongerTaskWithExtension: pages
       .filter((p) => (p.longestTaskWith ?? 0) > (p.longestTaskWithout ?? 0) + 50)
       .map((p) => p.name),
+    chiplensShare: {
+      max: Math.round(Math.max(0, ...share)),
+      median: quantile(share, 0.5),
+      p95: quantile(share, 0.95),
+      measuredPages: share.length,
+    },
+    pagesWithChipLensLongTask: pages.filter((p) => p.chiplensLongTasks.length > 0).map((p) => p.name),
     timeToMentions: { median: quantile(ttm, 0.5), p95: quantile(ttm, 0.95), max: Math.max(0, ...ttm) },
   };
   return {
@@ -151,6 +163,7 @@ export function pageLine(p: PageReport): string {
     `errors ${p.errorsWith}/${p.errorsWithout}/+${added}`,
     `dom ${yesNo(p.domUnchanged)}`,
     `longtask ${ms(p.longestTaskWith)}/${ms(p.longestTaskWithout)}`,
+    `ours ${ms(p.longestChipLensMs)}${p.chiplensLongTasks.length > 0 ? ` LONG ${JSON.stringify(p.chiplensLongTasks)}` : ''}`,
     `ttm ${ms(p.timeToMentionsMs)}`,
     `load ${ms(p.loadMs.with)}/${ms(p.loadMs.without)}`,
     p.status !== 'ok' || p.note ? `[${p.status}${p.note ? `: ${p.note}` : ''}]` : '',
@@ -185,6 +198,12 @@ export function toMarkdown(r: CorpusReport): string {
     `- Pages where the longest task is >50 ms longer with the extension: ${t.pagesLongerTaskWithExtension.length} ${list(t.pagesLongerTaskWithExtension)}`,
   );
   lines.push(
+    `- ChipLens's longest share of one main-thread task (${t.chiplensShare.measuredPages} pages measured): max ${t.chiplensShare.max} ms, p95 ${t.chiplensShare.p95} ms, median ${t.chiplensShare.median} ms`,
+  );
+  lines.push(
+    `- Pages with a task over 50 ms caused by ChipLens (its page-only part at or under 50 ms): ${t.pagesWithChipLensLongTask.length} ${list(t.pagesWithChipLensLongTask)}`,
+  );
+  lines.push(
     `- Time to all mentions (from navigation start): median ${t.timeToMentions.median} ms, p95 ${t.timeToMentions.p95} ms, max ${t.timeToMentions.max} ms`,
   );
 
@@ -207,12 +226,12 @@ export function toMarkdown(r: CorpusReport): string {
 
   lines.push('', '## Pages', '');
   lines.push(
-    '| page | mentions by type | distinct texts | errors with / without / added | DOM unchanged (scripts off; live) | longest task with / without (ms) | time to mentions (ms) | note |',
+    '| page | mentions by type | distinct texts | errors with / without / added | DOM unchanged (scripts off; live) | longest task with / without (ms) | ChipLens share of one task (ms) | time to mentions (ms) | note |',
   );
-  lines.push('|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const p of r.pages) {
     lines.push(
-      `| ${cell(p.name)} | ${typeCounts(p.mentionsByType)} | ${p.distinctTexts} | ${p.errorsWith} / ${p.errorsWithout} / ${p.addedErrors.length} | ${yesNo(p.domUnchanged)}; ${yesNo(p.domUnchangedLive)} | ${ms(p.longestTaskWith)} / ${ms(p.longestTaskWithout)} | ${ms(p.timeToMentionsMs)} | ${cell(p.status === 'ok' ? (p.note ?? '') : `${p.status}: ${p.note ?? ''}`)} |`,
+      `| ${cell(p.name)} | ${typeCounts(p.mentionsByType)} | ${p.distinctTexts} | ${p.errorsWith} / ${p.errorsWithout} / ${p.addedErrors.length} | ${yesNo(p.domUnchanged)}; ${yesNo(p.domUnchangedLive)} | ${ms(p.longestTaskWith)} / ${ms(p.longestTaskWithout)} | ${ms(p.longestChipLensMs)}${p.chiplensLongTasks.length > 0 ? ` (long: ${p.chiplensLongTasks.map(([a, b]) => `${a} ms task, ${b} ms ours`).join('; ')})` : ''} | ${ms(p.timeToMentionsMs)} | ${cell(p.status === 'ok' ? (p.note ?? '') : `${p.status}: ${p.note ?? ''}`)} |`,
     );
   }
 

@@ -54,6 +54,10 @@ export interface PageReport {
   domUnchangedLive: boolean | null;
   longestTaskWith: number | null;
   longestTaskWithout: number | null;
+  /** Longest ChipLens share of one main-thread task (trace + CPU samples), ms. */
+  longestChipLensMs: number | null;
+  /** Tasks over 50 ms that ChipLens made long: [task ms, ChipLens ms]. */
+  chiplensLongTasks: [number, number][];
   timeToMentionsMs: number | null;
 }
 
@@ -85,6 +89,7 @@ export function firstDifference(a: string, b: string, bodyStartA: number): DomDi
   };
 }
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
 const distinctKeys = (errors: PageErrorRecord[]) => new Set(errors.map(errorKey)).size;
 
 /**
@@ -167,6 +172,8 @@ export async function runPage(ext: ExtSide, plain: Side, origin: string, page: C
       domUnchangedLive,
       longestTaskWith: withLive.longTasks?.max ?? null,
       longestTaskWithout: withoutLive.longTasks?.max ?? null,
+      longestChipLensMs: withLive.attribution?.longestChipLensMs ?? null,
+      chiplensLongTasks: (withLive.attribution?.longTasks ?? []).map((t) => [round1(t.ms), round1(t.chiplensMs)]),
       timeToMentionsMs: withLive.timeToMentionsMs,
     },
     mentions,
@@ -196,6 +203,8 @@ export function failedPage(page: CorpusPage, status: 'timeout' | 'failed', note:
       domUnchangedLive: null,
       longestTaskWith: null,
       longestTaskWithout: null,
+      longestChipLensMs: null,
+      chiplensLongTasks: [],
       timeToMentionsMs: null,
     },
     mentions: [],
