@@ -12,8 +12,8 @@ import { yieldToPage } from '../../lib/page/scheduler';
 import { isSiteDisabled, mentionFilter } from '../../lib/settings/rules';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import type { Settings } from '../../lib/settings/types';
-import { Annotator } from './annotator';
-import { CardController } from './cards';
+import type { Annotator } from './annotator';
+import type { CardController } from './cards';
 import { Detector } from './detector';
 import { loadMatcherData } from './matcher-source';
 import { watchUrlChanges } from './navigation';
@@ -43,37 +43,69 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     notifyTimer = setTimeout(() => void sendToBackground('page:changed', { pageKey }).catch(() => {}), 250);
   };
 
-  const annotator = new Annotator({ ui, highlighter, getPageKey: () => pageKey, onChange: notifyChanged });
+  // Cards and notes (Preact, the card and editor UI, anchoring) are initialised after the first scan, each in a task of
+  // its own: the script's evaluation then runs only the scanner and matcher modules (see loadUi below).
+  let cards: CardController | null = null;
+  let annotator: Annotator | null = null;
+  const frames: Document[] = [];
   const detector = new Detector(document, {
     matcher,
     highlighter,
     isOwnUi: (el) => ui.owns(el),
     skip: () => skip,
-    onDocument: (doc) => cards.listenTo(doc),
+    onDocument: (doc) => {
+      frames.push(doc);
+      cards?.listenTo(doc);
+    },
     onUpdate: () => {
-      annotator.textChanged();
-      cards.mentionsChanged();
+      annotator?.textChanged();
+      cards?.mentionsChanged();
       notifyChanged();
     },
   });
-  const cards = new CardController({ ui, detector, getSettings: () => settings, host, annotator });
-  annotator.attachDetector(detector);
 
   let active = false;
   const activate = async () => {
     if (active) return;
     active = true;
-    cards.start();
-    annotator.start();
+    cards?.start();
+    annotator?.start();
     await detector.start();
   };
   const deactivate = () => {
     if (!active) return;
     active = false;
-    cards.stop();
-    annotator.stop();
+    cards?.stop();
+    annotator?.stop();
     detector.stop();
     notifyChanged();
+  };
+
+  const loadUi = async (): Promise<{ cards: CardController; annotator: Annotator }> => {
+    await detector.scanner.ready;
+    await yieldToPage();
+    const { Annotator } = await import('./annotator');
+    const a = new Annotator({ ui, highlighter, getPageKey: () => pageKey, onChange: notifyChanged });
+    a.attachDetector(detector);
+    await yieldToPage();
+    const { CardController } = await import('./cards');
+    const c = new CardController({ ui, detector, getSettings: () => settings, host, annotator: a });
+    annotator = a;
+    cards = c;
+    if (active) {
+      c.start();
+      a.start();
+      for (const doc of frames) c.listenTo(doc);
+      // The first scan is done: load and anchor this page's notes.
+      a.textChanged();
+    }
+    return { cards: c, annotator: a };
+  };
+  let uiLoading: Promise<{ cards: CardController; annotator: Annotator }> | null = null;
+  /** Cards and notes, loaded on first need (after the first scan, or a message that needs them). */
+  const uiReady = () => {
+    uiLoading ??= loadUi();
+    return uiLoading;
   };
 
   let previousDelay = settings.hoverDelayMs;
@@ -83,7 +115,7 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     settings = next;
     skip = mentionFilter(settings, host, (id) => typeById.get(id));
     const disabled = isSiteDisabled(settings, host);
-    if (active && next.hoverDelayMs !== previousDelay) {
+    if (active && cards && next.hoverDelayMs !== previousDelay) {
       cards.stop();
       cards.start();
     }
@@ -101,10 +133,10 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   });
   const onUrlChange = () => {
     pageKey = currentPageKey();
-    cards.close();
+    cards?.close();
     if (active) {
       void detector.scanner.rescan();
-      void annotator.reload();
+      void annotator?.reload();
     }
     notifyChanged();
   };
@@ -115,12 +147,14 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   const revealed = new Map<string, number>();
   handleContentMessages({
     'page:mentions': async () => {
-      if (active) await detector.scanner.ready;
+      // Answered once hovering works too, so a reader (or a test) acting on the answer finds the cards ready.
+      if (active) await Promise.all([detector.scanner.ready, uiReady().catch(() => undefined)]);
       return { url: location.href, title: document.title, mentions: active ? detector.list() : [] };
     },
     'page:state': async () => {
       if (active) await detector.scanner.ready;
-      return { pageKey, url: location.href, title: document.title, anchors: annotator.reports() };
+      const { annotator: a } = await uiReady();
+      return { pageKey, url: location.href, title: document.title, anchors: a.reports() };
     },
     'page:revealEntity': ({ entityId }) => {
       const all = detector.all().filter((m) => m.mention.entityId === entityId);
@@ -155,17 +189,20 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
       revealRange(detector.rangeOf(hit.block, hit.mention), highlighter);
       return { found: true };
     },
-    'page:revealAnnotation': ({ id }) => {
-      const range = annotator.rangeOf(id);
+    'page:revealAnnotation': async ({ id }) => {
+      const range = (await uiReady()).annotator.rangeOf(id);
       if (!range) return { found: false };
       revealRange(range, highlighter);
       return { found: true };
     },
-    'page:navigate': ({ direction }) => ({ found: cards.navigate(direction) }),
-    'page:annotateSelection': () => ({ opened: annotator.openForSelection() }),
+    'page:navigate': async ({ direction }) => ({ found: (await uiReady()).cards.navigate(direction) }),
+    'page:annotateSelection': async () => ({ opened: (await uiReady()).annotator.openForSelection() }),
   });
 
-  if (!isSiteDisabled(settings, host)) await activate();
+  if (!isSiteDisabled(settings, host)) {
+    await activate();
+    await uiReady();
+  }
   await yieldToPage();
   if (!navAbort.signal.aborted) watchUrlChanges(onUrlChange, navAbort.signal, scannedUrl);
 }

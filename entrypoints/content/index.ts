@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startApp } from './app';
+import { yieldToPage } from '../../lib/page/scheduler';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -9,6 +9,10 @@ export default defineContentScript({
   // Our UI styles are strings injected into the shadow root (ui-root.ts); no CSS file to fetch.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // The script's evaluation is one task the page waits for: ChipLens's own modules are initialised in the next one
+    // (bundled in this file; the dynamic import only defers running their top level).
+    await yieldToPage();
+    const { startApp } = await import('./app');
     await startApp(ctx);
   },
 });
