@@ -8,20 +8,24 @@ import type { CDPSession } from 'playwright-core';
 import { forEachSample, type Profile, startProfile, startTrace, type TraceEvent } from '../bench/page-trace';
 
 export const LONG_TASK_MS = 50;
-const SAMPLE_INTERVAL_US = 500;
-/** Trace categories: tasks and script evaluation only (the timeline's detailed categories cost the page time). */
-const CATEGORIES = ['toplevel', 'devtools.timeline'];
+const SAMPLE_INTERVAL_US = 1000;
+/** Trace categories: the renderer main thread's tasks ("RunTask") and script evaluation. */
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 export interface ChipLensTask {
   /** Task length and ChipLens's share of it, ms. */
   ms: number;
   chiplensMs: number;
+  /** The task is the content script's evaluation (compiling and running its top level). */
+  evaluation: boolean;
 }
 
 export interface Attribution {
   /** The longest ChipLens share of any one task (evaluation of the content script included). */
   longestChipLensMs: number;
+  /** The content script's evaluation task, ms (compile + top level). */
+  evaluationMs: number;
   /** Tasks over 50 ms that ChipLens made long (see the module comment). */
   longTasks: ChipLensTask[];
   /** Total ChipLens time sampled on the main thread. */
@@ -50,13 +54,13 @@ export function attribute(events: TraceEvent[], profile: Profile, extensionId: s
   const first = evaluate[0];
   if (!first) return null;
   // Top-level tasks of that thread: "ThreadControllerImpl::RunTask" (toplevel category), outermost only.
-  const tasks: { from: number; to: number; ours: number }[] = [];
+  const tasks: { from: number; to: number; ours: number; evaluation: boolean }[] = [];
   for (const e of events
     .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && e.pid === first.pid && e.tid === first.tid)
     .sort((a, b) => a.ts - b.ts)) {
     const last = tasks.at(-1);
     if (last && e.ts < last.to) continue;
-    tasks.push({ from: e.ts, to: e.ts + (e.dur ?? 0), ours: 0 });
+    tasks.push({ from: e.ts, to: e.ts + (e.dur ?? 0), ours: 0, evaluation: false });
   }
   const taskAt = (t: number) => {
     let lo = 0;
@@ -80,14 +84,18 @@ export function attribute(events: TraceEvent[], profile: Profile, extensionId: s
   // Compiling the script shows in no sampled frame of ours: its evaluation counts whole.
   for (const e of evaluate) {
     const task = taskAt(e.ts);
-    if (task) task.ours = Math.max(task.ours, (e.dur ?? 0) / 1000);
+    if (!task) continue;
+    task.ours = Math.max(task.ours, (e.dur ?? 0) / 1000);
+    task.evaluation = true;
   }
   const measured = tasks.map((t) => ({
     ms: (t.to - t.from) / 1000,
     chiplensMs: Math.min(t.ours, (t.to - t.from) / 1000),
+    evaluation: t.evaluation,
   }));
   return {
     longestChipLensMs: Math.max(0, ...measured.map((t) => t.chiplensMs)),
+    evaluationMs: evaluate.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0),
     longTasks: measured.filter((t) => t.ms > LONG_TASK_MS && t.ms - t.chiplensMs <= LONG_TASK_MS && t.chiplensMs > 0),
     totalChipLensMs: total,
   };

@@ -33,6 +33,8 @@ export interface CorpusTotals {
   pagesLongerTaskWithExtension: string[];
   /** ChipLens's own share of one task (trace + CPU samples): the longest per page, summarised over pages. */
   chiplensShare: { max: number; median: number; p95: number; measuredPages: number };
+  /** The content script's evaluation task (compile + top level), over pages. */
+  evaluation: { max: number; median: number; p95: number };
   /** Pages with a task over 50 ms that ChipLens made long (the page's own part of it at or under 50 ms). */
   pagesWithChipLensLongTask: string[];
   timeToMentions: { median: number; p95: number; max: number };
@@ -103,6 +105,7 @@ export function buildReport(
   const withoutLt = nums(pages.map((p) => p.longestTaskWithout));
   const ttm = nums(pages.map((p) => p.timeToMentionsMs));
   const share = nums(pages.map((p) => p.longestChipLensMs));
+  const evaluation = nums(pages.map((p) => p.evaluationMs));
   const totals: CorpusTotals = {
     pages: pages.length,
     ok: pages.filter((p) => p.status === 'ok').length,
@@ -128,6 +131,11 @@ export function buildReport(
       median: quantile(share, 0.5),
       p95: quantile(share, 0.95),
       measuredPages: share.length,
+    },
+    evaluation: {
+      max: Math.round(Math.max(0, ...evaluation)),
+      median: quantile(evaluation, 0.5),
+      p95: quantile(evaluation, 0.95),
     },
     pagesWithChipLensLongTask: pages.filter((p) => p.chiplensLongTasks.length > 0).map((p) => p.name),
     timeToMentions: { median: quantile(ttm, 0.5), p95: quantile(ttm, 0.95), max: Math.max(0, ...ttm) },
@@ -163,7 +171,7 @@ export function pageLine(p: PageReport): string {
     `errors ${p.errorsWith}/${p.errorsWithout}/+${added}`,
     `dom ${yesNo(p.domUnchanged)}`,
     `longtask ${ms(p.longestTaskWith)}/${ms(p.longestTaskWithout)}`,
-    `ours ${ms(p.longestChipLensMs)}${p.chiplensLongTasks.length > 0 ? ` LONG ${JSON.stringify(p.chiplensLongTasks)}` : ''}`,
+    `ours ${ms(p.longestChipLensMs)} (eval ${ms(p.evaluationMs)})${p.chiplensLongTasks.length > 0 ? ` LONG ${JSON.stringify(p.chiplensLongTasks)}` : ''}`,
     `ttm ${ms(p.timeToMentionsMs)}`,
     `load ${ms(p.loadMs.with)}/${ms(p.loadMs.without)}`,
     p.status !== 'ok' || p.note ? `[${p.status}${p.note ? `: ${p.note}` : ''}]` : '',
@@ -201,6 +209,9 @@ export function toMarkdown(r: CorpusReport): string {
     `- ChipLens's longest share of one main-thread task (${t.chiplensShare.measuredPages} pages measured): max ${t.chiplensShare.max} ms, p95 ${t.chiplensShare.p95} ms, median ${t.chiplensShare.median} ms`,
   );
   lines.push(
+    `- The content script's evaluation task (compile + top level): max ${t.evaluation.max} ms, p95 ${t.evaluation.p95} ms, median ${t.evaluation.median} ms`,
+  );
+  lines.push(
     `- Pages with a task over 50 ms caused by ChipLens (its page-only part at or under 50 ms): ${t.pagesWithChipLensLongTask.length} ${list(t.pagesWithChipLensLongTask)}`,
   );
   lines.push(
@@ -231,7 +242,7 @@ export function toMarkdown(r: CorpusReport): string {
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const p of r.pages) {
     lines.push(
-      `| ${cell(p.name)} | ${typeCounts(p.mentionsByType)} | ${p.distinctTexts} | ${p.errorsWith} / ${p.errorsWithout} / ${p.addedErrors.length} | ${yesNo(p.domUnchanged)}; ${yesNo(p.domUnchangedLive)} | ${ms(p.longestTaskWith)} / ${ms(p.longestTaskWithout)} | ${ms(p.longestChipLensMs)}${p.chiplensLongTasks.length > 0 ? ` (long: ${p.chiplensLongTasks.map(([a, b]) => `${a} ms task, ${b} ms ours`).join('; ')})` : ''} | ${ms(p.timeToMentionsMs)} | ${cell(p.status === 'ok' ? (p.note ?? '') : `${p.status}: ${p.note ?? ''}`)} |`,
+      `| ${cell(p.name)} | ${typeCounts(p.mentionsByType)} | ${p.distinctTexts} | ${p.errorsWith} / ${p.errorsWithout} / ${p.addedErrors.length} | ${yesNo(p.domUnchanged)}; ${yesNo(p.domUnchangedLive)} | ${ms(p.longestTaskWith)} / ${ms(p.longestTaskWithout)} | ${ms(p.longestChipLensMs)}${p.chiplensLongTasks.length > 0 ? ` (long: ${p.chiplensLongTasks.map(([a, b, kind]) => `${a} ms task, ${b} ms ours, ${kind}`).join('; ')})` : ''} | ${ms(p.timeToMentionsMs)} | ${cell(p.status === 'ok' ? (p.note ?? '') : `${p.status}: ${p.note ?? ''}`)} |`,
     );
   }
 

@@ -56,8 +56,10 @@ export interface PageReport {
   longestTaskWithout: number | null;
   /** Longest ChipLens share of one main-thread task (trace + CPU samples), ms. */
   longestChipLensMs: number | null;
-  /** Tasks over 50 ms that ChipLens made long: [task ms, ChipLens ms]. */
-  chiplensLongTasks: [number, number][];
+  /** The content script's evaluation task (compile + top level), ms. */
+  evaluationMs: number | null;
+  /** Tasks over 50 ms that ChipLens made long: [task ms, ChipLens ms, 'evaluation' | 'work']. */
+  chiplensLongTasks: [number, number, 'evaluation' | 'work'][];
   timeToMentionsMs: number | null;
 }
 
@@ -173,7 +175,12 @@ export async function runPage(ext: ExtSide, plain: Side, origin: string, page: C
       longestTaskWith: withLive.longTasks?.max ?? null,
       longestTaskWithout: withoutLive.longTasks?.max ?? null,
       longestChipLensMs: withLive.attribution?.longestChipLensMs ?? null,
-      chiplensLongTasks: (withLive.attribution?.longTasks ?? []).map((t) => [round1(t.ms), round1(t.chiplensMs)]),
+      evaluationMs: withLive.attribution ? round1(withLive.attribution.evaluationMs) : null,
+      chiplensLongTasks: (withLive.attribution?.longTasks ?? []).map((t) => [
+        round1(t.ms),
+        round1(t.chiplensMs),
+        t.evaluation ? 'evaluation' : 'work',
+      ]),
       timeToMentionsMs: withLive.timeToMentionsMs,
     },
     mentions,
@@ -204,6 +211,7 @@ export function failedPage(page: CorpusPage, status: 'timeout' | 'failed', note:
       longestTaskWith: null,
       longestTaskWithout: null,
       longestChipLensMs: null,
+      evaluationMs: null,
       chiplensLongTasks: [],
       timeToMentionsMs: null,
     },
