@@ -59,8 +59,19 @@ export class Highlighter {
     return h;
   }
 
-  /** Replace the ranges an owner has (pass [] to remove them). */
+  /**
+   * Replace the ranges an owner has (pass [] to remove them). The same marks again change nothing: every change to the
+   * registry makes Chromium rebuild the highlight markers of the whole page in the next frame.
+   */
   set(owner: unknown, marks: { name: HighlightName; range: Range }[]): void {
+    const old = this.byOwner.get(owner);
+    if (
+      old &&
+      old.length === marks.length &&
+      old.every((m, i) => m.name === marks[i]!.name && m.range === marks[i]!.range)
+    ) {
+      return;
+    }
     this.remove(owner);
     if (marks.length === 0) return;
     this.byOwner.set(owner, marks);
