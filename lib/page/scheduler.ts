@@ -30,3 +30,17 @@ export async function runSliced(
     await yieldToPage();
   }
 }
+
+/**
+ * Resolves after the next frame has rendered. Reading layout-dependent state (visibility) right after the page changed
+ * its DOM would force the page's own style and layout work into our task; after rendering it is already done.
+ */
+export function afterNextRender(win: Window | null | undefined = globalThis.window): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof win?.requestAnimationFrame !== 'function') {
+      setTimeout(resolve, 16);
+      return;
+    }
+    win.requestAnimationFrame(() => void yieldToPage().then(resolve));
+  });
+}
