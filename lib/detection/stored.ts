@@ -25,8 +25,16 @@ export function parseMatcherJson(json: string): MatcherData {
   }
   const d = data as Partial<MatcherData> | null;
   if (typeof d !== 'object' || d === null || d.version !== 1) throw new Error('matcher data: not version 1');
-  for (const key of ['entityIds', 'entityTypes', 'patterns', 'terms'] as const) {
+  for (const key of ['entityIds', 'entityTypes'] as const) {
     if (!isStringArray(d[key])) throw new Error(`matcher data: ${key} is not a list of strings`);
+  }
+  // Thousands of patterns: their ends are checked, not each one (the record is this extension's own, named by a build
+  // hash; this catches a record of another shape, not a forged one).
+  for (const key of ['patterns', 'terms'] as const) {
+    const list = d[key];
+    if (!Array.isArray(list) || (list.length > 0 && !isStringArray([list[0], list.at(-1)]))) {
+      throw new Error(`matcher data: ${key} is not a list of strings`);
+    }
   }
   for (const key of ['aliases', 'rules', 'classes'] as const) {
     if (!Array.isArray(d[key])) throw new Error(`matcher data: ${key} is not a list`);

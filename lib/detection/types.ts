@@ -48,7 +48,7 @@ export interface CompiledAlias {
   d?: 1;
 }
 
-/** Serialised Aho-Corasick automaton: its typed arrays concatenated into one string (see automaton.ts). */
+/** Serialised Aho-Corasick automaton: its typed arrays as one base64 string of little-endian int32 (see automaton.ts). */
 export interface SerializedAutomaton {
   states: number;
   data: string;

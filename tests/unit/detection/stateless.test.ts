@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../lib/dataset/load';
 import { compileMatcherData, createMatcher } from '../../../lib/detection';
+import { getWordTable, isWordCode } from '../../../lib/detection/chars';
 import { rng } from '../../support/rng';
 
 const entities = loadDataset().entities;
@@ -59,5 +60,14 @@ describe('context terms found in the same pass as the aliases', () => {
     expect(ids('xNVIDIA and NVIDIAx')).toEqual([]);
     expect(ids('英伟达的NVIDIA芯片')).toEqual(['nvidia', 'nvidia']);
     expect(ids('(NVIDIA)')).toEqual(['nvidia']);
+  });
+});
+
+describe('character tables', () => {
+  it('the word-character table agrees with isWordCode on every UTF-16 code unit', () => {
+    const table = getWordTable();
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if ((table[c] === 1) !== isWordCode(c)) disagree.push(c);
+    expect(disagree).toEqual([]);
   });
 });
