@@ -75,14 +75,33 @@ export class Highlighter {
     this.remove(owner);
     if (marks.length === 0) return;
     this.byOwner.set(owner, marks);
-    for (const m of marks) this.layer(m.range.startContainer.ownerDocument!, m.name)?.add(m.range);
+    this.apply(marks, (layer, range) => layer.add(range));
   }
 
   remove(owner: unknown): void {
     const old = this.byOwner.get(owner);
     if (!old) return;
     this.byOwner.delete(owner);
-    for (const m of old) this.layer(m.range.startContainer.ownerDocument!, m.name)?.delete(m.range);
+    this.apply(old, (layer, range) => layer.delete(range));
+  }
+
+  /** Runs `op` for each mark on its layer, looking each (document, name) layer up once per call, not per range. */
+  private apply(
+    marks: readonly { name: HighlightName; range: Range }[],
+    op: (layer: Set<AbstractRange>, range: Range) => void,
+  ): void {
+    let doc: Document | null = null;
+    let name = '';
+    let layer: Set<AbstractRange> | null = null;
+    for (const m of marks) {
+      const d = m.range.startContainer.ownerDocument!;
+      if (d !== doc || m.name !== name) {
+        doc = d;
+        name = m.name;
+        layer = this.layer(d, name);
+      }
+      if (layer) op(layer, m.range);
+    }
   }
 
   /** Ranges currently registered for an owner. */
