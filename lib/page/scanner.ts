@@ -151,8 +151,14 @@ export class PageScanner<M extends LocalMatch> {
     const body = this.doc.body;
     if (!body) return;
     if (viewportFirst) {
-      await yieldToPage();
+      // After the next frame: the pre-pass hit-tests and measures, which would force any layout the page has pending
+      // into our task.
+      await afterNextRender(this.doc.defaultView);
+      if (signal.aborted) return;
       const containers = this.viewportContainers();
+      // Hit-testing and measuring the viewport is a task's worth of work on a heavy page: walk in the next one.
+      await yieldToPage();
+      if (signal.aborted) return;
       const early: ScannedBlock<M>[] = [];
       for (const c of containers) {
         const blocks = await this.walk(c, signal);
