@@ -151,9 +151,9 @@ export class PageScanner<M extends LocalMatch> {
     const body = this.doc.body;
     if (!body) return;
     if (viewportFirst) {
-      // After the next frame: the pre-pass hit-tests and measures, which would force any layout the page has pending
-      // into our task.
-      await afterNextRender(this.doc.defaultView);
+      // Not after the next frame, as rescans do: on a long page that first frame is the page's own big render, and
+      // waiting for it delayed the first highlight past 100 ms (500k-word benchmark page).
+      await yieldToPage();
       if (signal.aborted) return;
       const containers = this.viewportContainers();
       // Hit-testing and measuring the viewport is a task's worth of work on a heavy page: walk in the next one.
