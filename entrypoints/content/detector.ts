@@ -55,6 +55,7 @@ export class Detector {
         for (const b of removed) {
           opts.highlighter.remove(b);
           this.unmarked.delete(b);
+          this.dropped.add(b);
           this.mentionCount -= b.matches.length;
           this.window?.forget(b);
         }
@@ -73,23 +74,36 @@ export class Detector {
 
   /** Blocks whose mentions are not marked yet, marked in short slices (thousands of ranges on a long page). */
   private readonly unmarked = new Set<MentionBlock>();
+  /** Blocks removed from the page (not to be marked by a batch that was prepared before they went). */
+  private readonly dropped = new WeakSet<MentionBlock>();
   private marking = false;
   private mentionCount = 0;
   /** On a page with very many mentions: only blocks near the viewport are marked (see MarkWindow). */
   private window: MarkWindow | null = null;
 
+  /**
+   * Ranges are made in slices, then registered all at once: Chromium repaints every highlight after each change to the
+   * registry (on a long page a whole-page pre-paint), so one change per batch instead of one per slice.
+   */
   private async markPending(): Promise<void> {
     if (this.marking) return;
     this.marking = true;
     try {
-      await runSliced((deadline) => {
-        for (const b of this.unmarked) {
-          this.unmarked.delete(b);
-          if (!this.window || this.window.isNear(b)) this.mark(b);
-          if (performance.now() > deadline) return this.unmarked.size === 0;
-        }
-        return true;
-      });
+      while (this.unmarked.size > 0) {
+        const ready: MentionBlock[] = [];
+        await runSliced((deadline) => {
+          for (const b of this.unmarked) {
+            this.unmarked.delete(b);
+            if (!this.window || this.window.isNear(b)) {
+              for (const m of b.matches) this.rangeOf(b, m);
+              ready.push(b);
+            }
+            if (performance.now() > deadline) return this.unmarked.size === 0;
+          }
+          return true;
+        });
+        for (const b of ready) if (!this.dropped.has(b)) this.mark(b);
+      }
     } finally {
       this.marking = false;
     }
