@@ -71,6 +71,8 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     cards?.start();
     annotator?.start();
     await detector.start();
+    // Switched on for this site after the page loaded: cards and notes were not loaded yet.
+    void uiReady().catch(() => undefined);
   };
   const deactivate = () => {
     if (!active) return;
@@ -201,7 +203,7 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
 
   if (!isSiteDisabled(settings, host)) {
     await activate();
-    await uiReady();
+    await uiReady().catch((e: unknown) => console.warn('[ChipLens] cards and notes did not load', e));
   }
   await yieldToPage();
   if (!navAbort.signal.aborted) watchUrlChanges(onUrlChange, navAbort.signal, scannedUrl);

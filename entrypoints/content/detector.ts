@@ -115,16 +115,9 @@ export class Detector {
       (b) => this.opts.highlighter.remove(b),
     );
     this.window = win;
-    for (const b of this.scanner.blocks()) {
-      if (b.matches.length === 0) continue;
-      win.track(b);
-      // Marked until the observer reports it far from the viewport (its first report comes with the next frame).
-    }
-  }
-
-  /** Whether only blocks near the viewport are marked (a page with more than `markAllLimit` mentions). */
-  get windowed(): boolean {
-    return this.window !== null;
+    // Blocks already marked stay marked until the observer reports them far from the viewport (its first report
+    // comes with the next frame).
+    for (const b of this.scanner.blocks()) if (b.matches.length > 0) win.track(b);
   }
 
   private mark(block: MentionBlock): void {
