@@ -255,7 +255,7 @@ export class BlockWalker {
       if (type === 1) {
         const el = node as Element;
         const tag = el.tagName;
-        if (SKIP_TAGS.has(tag) || isEditableRoot(el) || this.opts.isOwnUi?.(el)) continue;
+        if (isSkippedElement(el, this.opts)) continue;
         if (tag === 'BR' || tag === 'HR' || tag === 'IMG') {
           this.flush();
           continue;

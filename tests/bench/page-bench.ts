@@ -608,9 +608,23 @@ async function runChipLens(session: ExtensionSession, bp: BenchPage, url: string
 
 // --- hover -----------------------------------------------------------------------------------------------------------
 
+interface HoverStats {
+  n: number;
+  p50: number;
+  p95: number;
+  firstP50: number;
+  firstP95: number;
+  hits: number;
+}
+
+/** One row of the hover table. */
+function hoverRow(label: string, h: HoverStats): string[] {
+  return [label, int(h.n), ms(h.p50), ms(h.p95), ms(h.firstP50), ms(h.firstP95), `${h.hits}/${h.n}`];
+}
+
 interface HoverResult {
-  mention: { n: number; p50: number; p95: number; firstP50: number; firstP95: number; hits: number };
-  plain: { n: number; p50: number; p95: number; firstP50: number; firstP95: number; hits: number };
+  mention: HoverStats;
+  plain: HoverStats;
   setup: { blocks: number; joinedLength: number; textMismatches: number };
   /** Real hovers in Chromium: pointer moved onto a mention -> chiplens-ui [role=dialog] visible (Node clock). */
   cards: { opened: boolean; ms: number; mentionText: string; heading: string }[];
@@ -1096,26 +1110,7 @@ async function main() {
       table(
         '3. Hover hit-test, 100k page with the extension (main-world re-implementation of Detector.hitTest)',
         ['points', 'lookups', 'p50', 'p95', 'first lookup p50', 'first lookup p95', 'hits'],
-        [
-          [
-            'over mentions',
-            int(hover.mention.n),
-            ms(hover.mention.p50),
-            ms(hover.mention.p95),
-            ms(hover.mention.firstP50),
-            ms(hover.mention.firstP95),
-            `${hover.mention.hits}/${hover.mention.n}`,
-          ],
-          [
-            'over plain text',
-            int(hover.plain.n),
-            ms(hover.plain.p50),
-            ms(hover.plain.p95),
-            ms(hover.plain.firstP50),
-            ms(hover.plain.firstP95),
-            `${hover.plain.hits}/${hover.plain.n}`,
-          ],
-        ],
+        [hoverRow('over mentions', hover.mention), hoverRow('over plain text', hover.plain)],
       ),
     );
     log(

@@ -100,14 +100,18 @@ const CHILD_NAMES = new Set([
 ]);
 
 /** Summarise a trace of one page load. `extensionId` identifies content-script code by URL. */
+/** Does a trace event name this extension's code (its script URL in the event's data)? */
+export function isExtensionEvent(e: TraceEvent, extensionId: string): boolean {
+  return JSON.stringify(e.args?.data ?? {}).includes(`chrome-extension://${extensionId}/`);
+}
+
 export function summarizeTrace(events: TraceEvent[], extensionId: string | null): TraceSummary {
   const mark = events.findLast((e) => e.name === 'bench-probe-start' && e.cat.includes('user_timing'));
   if (!mark) throw new Error('trace has no bench-probe-start mark (probe not injected?)');
   const startTime = Number((mark.args?.data as { startTime?: number } | undefined)?.startTime ?? 0);
   const toPage = (ts: number) => (ts - mark.ts) / 1000 + startTime;
   const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
-  const isOurs = (e: TraceEvent) =>
-    extensionId !== null && JSON.stringify(e.args?.data ?? {}).includes(`chrome-extension://${extensionId}`);
+  const isOurs = (e: TraceEvent) => extensionId !== null && isExtensionEvent(e, extensionId);
   const evaluate = main.find((e) => e.name === 'EvaluateScript' && isOurs(e));
   const compile = main.find((e) => e.name === 'v8.compile' && isOurs(e));
   const runTasks = main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);

@@ -5,7 +5,14 @@
  * ChipLens's share: the page's own work in it stays at or under 50 ms.
  */
 import type { CDPSession } from 'playwright-core';
-import { forEachSample, type Profile, startProfile, startTrace, type TraceEvent } from '../bench/page-trace';
+import {
+  forEachSample,
+  isExtensionEvent,
+  type Profile,
+  startProfile,
+  startTrace,
+  type TraceEvent,
+} from '../bench/page-trace';
 
 export const LONG_TASK_MS = 50;
 const SAMPLE_INTERVAL_US = 1000;
@@ -49,7 +56,7 @@ export async function startAttribution(
 /** Pure part: tasks from the trace, ChipLens's share of each from the samples. null if the script never ran. */
 export function attribute(events: TraceEvent[], profile: Profile, extensionId: string): Attribution | null {
   const ours = `chrome-extension://${extensionId}/`;
-  const isOurs = (e: TraceEvent) => JSON.stringify(e.args?.data ?? {}).includes(ours);
+  const isOurs = (e: TraceEvent) => isExtensionEvent(e, extensionId);
   const evaluate = events.filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && isOurs(e));
   const first = evaluate[0];
   if (!first) return null;
