@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import type { Settings } from './types';
 import { parseSettings } from './validate';
 
-const KEY = 'settings';
+/** Key in `storage.local`. */
+export const SETTINGS_KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(KEY);

@@ -58,6 +58,7 @@ const LONG_TASK_MS = 50;
 
 interface Snapshot {
   frames: [number, number, number][];
+  frameTimes: number[];
   timer: [number, number, number][];
   longtasks: [number, number][];
   loaf: {
@@ -361,6 +362,8 @@ interface ChipLensResult {
   allMentionsFrame: number;
   /** End of the last task (> 2 ms) running content-script code before ChipLens settled. */
   workEnd: number;
+  /** Animation frames between the first highlight and all mentions registered: how often the page got to render. */
+  frameGaps: { longest: number; frames: number };
   mentions: number;
   registered: number;
   vsReference: { reference: number; same: number; missing: number; extra: number };
@@ -547,6 +550,19 @@ async function viewportContainers(page: Page): Promise<string[]> {
   });
 }
 
+/** The longest gap between animation frames in [from, to], counting the frame that ends it, and the frames seen. */
+function frameGaps(times: number[], from: number, to: number): { longest: number; frames: number } {
+  let longest = 0;
+  let frames = 0;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i]! <= from) continue;
+    if (times[i - 1]! >= to) break;
+    frames++;
+    longest = Math.max(longest, times[i]! - Math.max(times[i - 1]!, from));
+  }
+  return { longest, frames };
+}
+
 async function runChipLens(session: ExtensionSession, bp: BenchPage, url: string, profile: boolean) {
   const holder: { mentions: MentionInfo[] | null } = { mentions: null };
   const r = await loadWithExtension(session, url, { profile, until: mentionsSettled(session, holder) });
@@ -582,6 +598,7 @@ async function runChipLens(session: ExtensionSession, bp: BenchPage, url: string
     allMentions: allRegistered,
     allMentionsFrame: allFrame,
     workEnd,
+    frameGaps: frameGaps(snap.frameTimes, firstHighlight, allRegistered),
     mentions: mentions.length,
     registered: snap.timer.at(-1)![1],
     vsReference: { reference: ref.size, same, missing: ref.size - same, extra: got.size - same },
@@ -981,6 +998,10 @@ async function main() {
         ...col((s) => ms(cOf(s).workEnd - cOf(s).injectAt)),
       ],
       [
+        'longest gap between rendered frames, first highlight..all mentions (frames)',
+        ...col((s) => `${ms(cOf(s).frameGaps.longest)} (${int(cOf(s).frameGaps.frames)})`),
+      ],
+      [
         'main-thread time in ChipLens tasks (trace: chiplens + script kinds)',
         ...col((s) => `${ms(cOf(s).busy.chiplensTasksMs)} in ${cOf(s).busy.chiplensTasks} tasks`),
       ],
@@ -1081,8 +1102,10 @@ async function main() {
       '100k, 6 s at 500k); then (time / terms run) x all terms. Longest task extrapolated as one mark() call per group.',
   );
   log(
-    "Clock: injection = the trace's EvaluateScript of content.js; highlights sampled from CSS.highlights in the main world\n" +
-      'by rAF and a setTimeout loop (the earlier of the two). Main-thread time = Chrome trace (devtools.timeline) RunTask\n' +
+    "Clock: injection = the trace's EvaluateScript of content.js (not the document_start script that reads storage\n" +
+      'ahead); highlights sampled from CSS.highlights in the main world by rAF (stamped when the callback runs, not with\n' +
+      "the frame's vsync time, which can precede the task that registered them) and a setTimeout loop (the earlier of\n" +
+      'the two). Frame gaps = time between those rAF callbacks. Main-thread time = Chrome trace (devtools.timeline) RunTask\n' +
       'durations between injection and settling (count stable 500 ms after page:mentions answered), for tasks that ran\n' +
       'content-script code or unnamed JS (promise continuations: these pages have no scripts of their own). Long tasks =\n' +
       'PerformanceObserver("longtask") entries in that window, each matched to its trace task; not counted: the page\'s own\n' +

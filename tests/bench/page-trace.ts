@@ -105,6 +105,8 @@ export function isExtensionEvent(e: TraceEvent, extensionId: string): boolean {
   return JSON.stringify(e.args?.data ?? {}).includes(`chrome-extension://${extensionId}/`);
 }
 
+const CONTENT_SCRIPT = 'content-scripts/content.js';
+
 export function summarizeTrace(events: TraceEvent[], extensionId: string | null): TraceSummary {
   const mark = events.findLast((e) => e.name === 'bench-probe-start' && e.cat.includes('user_timing'));
   if (!mark) throw new Error('trace has no bench-probe-start mark (probe not injected?)');
@@ -112,8 +114,10 @@ export function summarizeTrace(events: TraceEvent[], extensionId: string | null)
   const toPage = (ts: number) => (ts - mark.ts) / 1000 + startTime;
   const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
   const isOurs = (e: TraceEvent) => extensionId !== null && isExtensionEvent(e, extensionId);
-  const evaluate = main.find((e) => e.name === 'EvaluateScript' && isOurs(e));
-  const compile = main.find((e) => e.name === 'v8.compile' && isOurs(e));
+  // The main content script (document_idle), not the small one that reads storage ahead at document_start.
+  const isContentScript = (e: TraceEvent) => isOurs(e) && JSON.stringify(e.args?.data ?? {}).includes(CONTENT_SCRIPT);
+  const evaluate = main.find((e) => e.name === 'EvaluateScript' && isContentScript(e));
+  const compile = main.find((e) => e.name === 'v8.compile' && isContentScript(e));
   const runTasks = main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const children = main.filter((e) => e.name !== 'RunTask').sort((a, b) => a.ts - b.ts);
   const tasks: TaskInfo[] = [];
