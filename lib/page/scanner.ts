@@ -29,6 +29,8 @@ export interface ScannerOptions<M extends LocalMatch> extends WalkOptions {
 export class PageScanner<M extends LocalMatch> {
   private list: ScannedBlock<M>[] = [];
   private readonly byNode = new WeakMap<Text, ScannedBlock<M>>();
+  /** Blocks whose text nodes are not in `byNode` yet: indexed on the first lookup, not during the scan. */
+  private unindexed: ScannedBlock<M>[] = [];
   private readonly observers: MutationObserver[] = [];
   private observed = new WeakSet<Node>();
   private readonly dirty = new Set<Node>();
@@ -51,7 +53,15 @@ export class PageScanner<M extends LocalMatch> {
 
   /** The block a text node belongs to (hover hit-testing). */
   blockOf(node: Node): ScannedBlock<M> | undefined {
-    return node.nodeType === 3 ? this.byNode.get(node as Text) : undefined;
+    if (node.nodeType !== 3) return undefined;
+    this.index();
+    return this.byNode.get(node as Text);
+  }
+
+  private index(): void {
+    // In the order they were scanned, so a rescanned block replaces the one before it.
+    for (const b of this.unindexed) for (const n of b.nodes) this.byNode.set(n, b);
+    this.unindexed = [];
   }
 
   /** The page's joined visible text and each block's start offset in it (blocks joined with "\n"). */
@@ -91,7 +101,7 @@ export class PageScanner<M extends LocalMatch> {
   rematch(): void {
     const removed = this.list;
     this.list = removed.map((b) => ({ ...b, matches: this.opts.match(b.text) }));
-    for (const b of this.list) for (const n of b.nodes) this.byNode.set(n, b);
+    this.unindexed.push(...this.list);
     this.opts.onChange({ added: this.list, removed });
   }
 
@@ -105,6 +115,7 @@ export class PageScanner<M extends LocalMatch> {
     this.pending = false;
     this.dirty.clear();
     this.list = [];
+    this.unindexed = [];
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
@@ -115,7 +126,9 @@ export class PageScanner<M extends LocalMatch> {
   private scanBlock(b: Block): ScannedBlock<M> {
     const sb = b as ScannedBlock<M>;
     sb.matches = this.opts.match(b.text);
-    for (const n of b.nodes) this.byNode.set(n, sb);
+    this.unindexed.push(sb);
+    // A page that keeps changing and is never hovered: index now rather than hold on to replaced blocks.
+    if (this.unindexed.length > 2 * this.list.length + 1000) this.index();
     return sb;
   }
 
