@@ -24,5 +24,13 @@ export function useSettings(): [Settings | null, (next: Settings) => void] {
     void loadSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
-  return [settings, (next) => void updateSettings(() => next).then(setSettings)];
+  return [
+    settings,
+    (next) => {
+      // Shown at once: a re-render before the write finished (a live query firing) put the old value back on the
+      // controls, so a click could seem not to take.
+      setSettings(next);
+      void updateSettings(() => next).then(setSettings);
+    },
+  ];
 }

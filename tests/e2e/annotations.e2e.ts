@@ -13,7 +13,8 @@ interface PageState {
 const profile = mkdtempSync(join(tmpdir(), 'chiplens-annotations-'));
 const ext = extensionSuite({ userDataDir: profile });
 afterAll(() => {
-  rmSync(profile, { recursive: true, force: true });
+  // Chromium can still be writing to the profile as it exits: retry rather than fail the file.
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 const open = (path: string) => ext.open(path);

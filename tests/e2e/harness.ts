@@ -85,7 +85,8 @@ export async function launchWithExtension(
     errors,
     async close({ keepProfile = false } = {}) {
       await context.close();
-      if (!keepProfile && !opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile && !opts.userDataDir)
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
