@@ -161,6 +161,8 @@ interface PlainResult {
   taskDurationMs: number;
   loadLongTasks: { count: number; max: number };
   floor: { first: number; median: number; nodes: number; chars: number };
+  /** The same pass in an isolated world of the page, where content scripts run (DOM wrappers are per world). */
+  isolatedFloor: { first: number; median: number };
   highlight: HighlightFloor;
   mark: MarkResult;
   markCheck?: { subsetEstimateMs: number; measuredMs: number; terms: number };
@@ -291,6 +293,38 @@ async function markOnFreshPage(
   };
 }
 
+/** The floor pass (page-probe.js B.floor) as source, to run in a world the probe is not in. */
+const FLOOR_SOURCE = `(() => {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
+  parts.join('');
+  return performance.now() - t0;
+})()`;
+
+/**
+ * The floor in a new isolated world of the page: content scripts run in one, and each world makes its own JS wrappers
+ * for the DOM nodes it touches, so a first pass there pays for wrappers the main world already has.
+ */
+async function floorInIsolatedWorld(cdp: CDPSession): Promise<{ first: number; median: number }> {
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'bench-floor',
+  })) as { executionContextId: number };
+  const runs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const r = (await cdp.send('Runtime.evaluate', {
+      expression: FLOOR_SOURCE,
+      contextId: executionContextId,
+      returnByValue: true,
+    })) as { result: { value: number } };
+    runs.push(r.result.value);
+  }
+  return { first: runs[0]!, median: median(runs.slice(1)) };
+}
+
 async function runPlain(ctx: BrowserContext, bp: BenchPage, url: string, terms: { en: string[]; zh: string[] }) {
   const page = await ctx.newPage();
   await page.addInitScript({ path: PROBE });
@@ -310,6 +344,7 @@ async function runPlain(ctx: BrowserContext, bp: BenchPage, url: string, terms: 
       ),
     );
   }
+  const isolatedFloor = await floorInIsolatedWorld(cdp);
   type FloorBench = {
     hitSetup(m: { start: number; end: number; text: string }[]): unknown;
     highlightFloor(): Promise<HighlightFloor>;
@@ -338,6 +373,7 @@ async function runPlain(ctx: BrowserContext, bp: BenchPage, url: string, terms: 
       nodes: floors[0]!.nodes,
       chars: floors[0]!.chars,
     },
+    isolatedFloor,
     highlight,
     mark,
     markCheck,
@@ -1040,6 +1076,10 @@ async function main() {
     table('2b. Baselines in the same run, same pages, no extension', header, [
       ['floor: TreeWalker(SHOW_TEXT) collecting text, first pass', ...col((s) => ms(pOf(s).floor.first))],
       ['floor: median of 6 further passes', ...col((s) => ms(pOf(s).floor.median))],
+      [
+        'floor in an isolated world (as content scripts run): first pass / median of 6',
+        ...col((s) => `${ms(pOf(s).isolatedFloor.first)} / ${ms(pOf(s).isolatedFloor.median)}`),
+      ],
       ['  text nodes / characters', ...col((s) => `${int(pOf(s).floor.nodes)} / ${int(pOf(s).floor.chars)}`)],
       [
         'Highlight API floor: register all reference ranges in one Highlight (JS / 2 frames / longest task)',
@@ -1076,6 +1116,7 @@ async function main() {
         'ratio ChipLens / floor (all mentions since injection / first floor pass)',
         ...col((s) => ratio(span(s) / pOf(s).floor.first)),
       ],
+      ['  the same against the isolated-world floor', ...col((s) => ratio(span(s) / pOf(s).isolatedFloor.first))],
       [
         'ratio ChipLens main-thread time / floor',
         ...col((s) => ratio(cOf(s).busy.chiplensTasksMs / pOf(s).floor.first)),
