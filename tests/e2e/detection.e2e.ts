@@ -172,6 +172,26 @@ describe('detection on pages in Chromium', () => {
     await page.close();
   });
 
+  it('on a site switched off before the page loads, marks nothing; switched back on, marks the page', async () => {
+    // Read at document_start by the prefetch script, so this is the path every page load takes.
+    await ext.session.worker.evaluate(() => chrome.storage.local.set({ settings: { disabledSites: ['127.0.0.1'] } }));
+    try {
+      const { page, tabId } = await open('/pages/article.html');
+      const marks = () => page.evaluate(() => CSS.highlights.get('chiplens-company')?.size ?? 0);
+      const first = await waitForMentions<Mentions>(ext.session, tabId, () => true);
+      await page.waitForTimeout(500);
+      expect(first.mentions).toEqual([]);
+      expect(await marks()).toBe(0);
+      await ext.session.worker.evaluate(() => chrome.storage.local.set({ settings: { disabledSites: [] } }));
+      const r = await waitForMentions<Mentions>(ext.session, tabId);
+      expect(ids(r)).toContain('nvidia');
+      await expect.poll(marks).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      await ext.session.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
+  });
+
   it('handles a CJK page without false friends', async () => {
     const { page, tabId } = await open('/pages/cjk.html');
     const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => ids(x).has('intel'));
