@@ -5,24 +5,23 @@ import { parseSettings } from './validate';
 
 /** Key in `storage.local`. */
 export const SETTINGS_KEY = 'settings';
-const KEY = SETTINGS_KEY;
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  return parseSettings(stored[KEY]);
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
 }
 
 /** Read-modify-write; returns the stored result. */
 export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
   const next = parseSettings(change(await loadSettings()));
-  await browser.storage.local.set({ [KEY]: next });
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
   return next;
 }
 
 /** Calls `onChange` with the new settings whenever they change anywhere. */
 export function watchSettings(onChange: (s: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) onChange(parseSettings(changes[KEY]?.newValue));
+    if (area === 'local' && SETTINGS_KEY in changes) onChange(parseSettings(changes[SETTINGS_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
