@@ -31,7 +31,7 @@ export interface ChipLensTask {
 export interface Attribution {
   /** The longest ChipLens share of any one task (evaluation of the content script included). */
   longestChipLensMs: number;
-  /** The content script's evaluation task, ms (compile + top level). */
+  /** Evaluation of ChipLens's content scripts (document_start prefetch + main), summed, ms (compile + top level). */
   evaluationMs: number;
   /** Tasks over 50 ms that ChipLens made long (see the module comment). */
   longTasks: ChipLensTask[];

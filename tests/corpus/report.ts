@@ -33,7 +33,7 @@ export interface CorpusTotals {
   pagesLongerTaskWithExtension: string[];
   /** ChipLens's own share of one task (trace + CPU samples): the longest per page, summarised over pages. */
   chiplensShare: { max: number; median: number; p95: number; measuredPages: number };
-  /** The content script's evaluation task (compile + top level), over pages. */
+  /** Evaluation of ChipLens's two content scripts (document_start prefetch + main; compile + top level), summed per page. */
   evaluation: { max: number; median: number; p95: number };
   /** Pages with a task over 50 ms that ChipLens made long (the page's own part of it at or under 50 ms). */
   pagesWithChipLensLongTask: string[];

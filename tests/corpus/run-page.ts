@@ -56,7 +56,7 @@ export interface PageReport {
   longestTaskWithout: number | null;
   /** Longest ChipLens share of one main-thread task (trace + CPU samples), ms. */
   longestChipLensMs: number | null;
-  /** The content script's evaluation task (compile + top level), ms. */
+  /** Evaluation of ChipLens's content scripts (document_start prefetch + main), summed (compile + top level), ms. */
   evaluationMs: number | null;
   /** Tasks over 50 ms that ChipLens made long: [task ms, ChipLens ms, 'evaluation' | 'work']. */
   chiplensLongTasks: [number, number, 'evaluation' | 'work'][];
