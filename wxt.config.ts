@@ -38,6 +38,8 @@ export default defineConfig({
         all_frames: true,
         match_about_blank: true,
       },
+      // Reads settings and matcher data while the page loads (entrypoints/prefetch.ts); top frame, like content.js.
+      { matches: ['http://*/*', 'https://*/*'], js: ['prefetch.js'], run_at: 'document_start' },
     ],
     commands: {
       'next-mention': {

@@ -1,11 +1,11 @@
 /**
  * What the content script needs from extension storage before it can scan (settings and matcher data), requested at
- * document_start by a tiny script of its own (entrypoints/prefetch.content.ts) instead of at document_idle: on a heavy
+ * document_start by a tiny script of its own (entrypoints/prefetch.ts) instead of at document_idle: on a heavy
  * page the storage round trip took 80-160 ms (the browser busy with the page's load), and the first highlight waited
  * for it. Both scripts run in the extension's isolated world, so they share its global object; the page never sees it.
  */
 import { MATCHER_STORAGE_KEY } from '../../lib/detection/stored';
-import { SETTINGS_KEY } from '../../lib/settings/store';
+import { SETTINGS_KEY } from '../../lib/settings/types';
 
 const GLOBAL_KEY = '__chiplensPrefetch';
 

@@ -1,10 +1,9 @@
 /** Settings in `browser.storage.local` (readable by the content script and the side panel alike), applied live. */
 import { browser } from 'wxt/browser';
-import type { Settings } from './types';
+import { SETTINGS_KEY, type Settings } from './types';
 import { parseSettings } from './validate';
 
-/** Key in `storage.local`. */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);

@@ -1,5 +1,8 @@
 import type { EntityType } from '../dataset/types';
 
+/** Key of the settings in `storage.local`. */
+export const SETTINGS_KEY = 'settings';
+
 export type Theme = 'system' | 'light' | 'dark';
 
 /** An alias the reader marked "not this" on one site. */
