@@ -1289,7 +1289,9 @@ async function main() {
     const s = 500_000;
     verdicts.push({
       target: '500k: no task over 50 ms',
-      measured: `longest ${ms(cOf(s).longTasks.max)}, ${cOf(s).longTasks.count} counted long tasks`,
+      // The page repainting after the registry changed: the same page registering its highlights itself, with no
+      // extension, is the context.
+      measured: `longest ${ms(cOf(s).longTasks.max)}, ${cOf(s).longTasks.count} counted long tasks; Highlight API floor's own longest task ${ms(pOf(s).highlight.register.longestTask)}`,
       pass: cOf(s).longTasks.max <= LONG_TASK_MS,
     });
     const fv = (cOf(s).firstInViewport ?? Number.NaN) - cOf(s).injectAt;
