@@ -2,7 +2,7 @@
  * Reads ChipLens's settings and matcher data from extension storage at document_start, for the main content script
  * to take when it starts (see content/prefetch.ts). Listed in the manifest as a content script by wxt.config.ts. It
  * is an unlisted script, not a WXT content script, so it carries no runtime around it: evaluating it runs inside the
- * page's own parsing task, and the content-script wrapper (with the polyfill) made that task 6-15 ms longer.
+ * page's own parsing task, and the content-script wrapper (with the polyfill) made that task 6-27 ms longer under load.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startPrefetch } from './content/prefetch';
