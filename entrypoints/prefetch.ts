@@ -10,7 +10,9 @@ import { startPrefetch } from './content/prefetch';
 type StorageApi = { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } };
 
 export default defineUnlistedScript(() => {
-  // The bare extension API, promise-based in Chrome MV3 and in Firefox.
+  // The bare extension API, promise-based in Chrome MV3 and in Firefox. Called in a task of its own: the first use of
+  // the storage API in this world sets up its bindings, which is work the page's parsing task should not carry. The
+  // main script comes at document_idle, long after; if it ever came first, it would read storage itself.
   const api = (globalThis as { browser?: StorageApi }).browser ?? (globalThis as { chrome?: StorageApi }).chrome;
-  if (api) startPrefetch((keys) => api.storage.local.get(keys));
+  if (api) setTimeout(() => startPrefetch((keys) => api.storage.local.get(keys)), 0);
 });
