@@ -2,6 +2,8 @@
  * The content script's wiring: settings -> detector (scan, match, mark) -> messages for the side panel; cards and
  * annotations hang on the detector. Everything starts inside main(), never at module top level.
  */
+
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageKey as computePageKey } from '../../lib/annotations/page-key';
 import type { EntityType } from '../../lib/dataset/types';
@@ -10,30 +12,27 @@ import { Highlighter, highlightName } from '../../lib/highlight';
 import { handleContentMessages, sendToBackground } from '../../lib/messaging';
 import { yieldToPage } from '../../lib/page/scheduler';
 import { isSiteDisabled, mentionFilter } from '../../lib/settings/rules';
-import { loadSettings, SETTINGS_KEY, watchSettings } from '../../lib/settings/store';
-import type { Settings } from '../../lib/settings/types';
+import { watchSettings } from '../../lib/settings/store';
+import { SETTINGS_KEY, type Settings } from '../../lib/settings/types';
 import { parseSettings } from '../../lib/settings/validate';
 import type { Annotator } from './annotator';
 import type { CardController } from './cards';
 import { Detector } from './detector';
 import { loadMatcherData } from './matcher-source';
 import { watchUrlChanges } from './navigation';
-import { takePrefetched } from './prefetch';
+import { PREFETCH_KEYS, takePrefetched } from './prefetch';
 import { revealRange } from './reveal';
 import { sentenceAround } from './text-map';
 import { UiRoot } from './ui-root';
 
 export async function startApp(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
-  // Settings and matcher data both come from extension storage, read ahead at document_start (see prefetch.ts) or, when
-  // that read is missing, now. Parsing the data and building the matcher happen in tasks of their own, not in the
-  // script's evaluation, and the page gets a turn between them and before the scan.
-  const prefetched = await takePrefetched();
-  const [initialSettings, matcherData] = await Promise.all([
-    prefetched ? parseSettings(prefetched[SETTINGS_KEY]) : loadSettings(),
-    loadMatcherData(prefetched),
-  ]);
-  let settings: Settings = initialSettings;
+  // Settings and matcher data both come from one read of extension storage: the one made ahead at document_start (see
+  // prefetch.ts) or, when that is missing, one made now. Parsing the data and building the matcher happen in tasks of
+  // their own, not in the script's evaluation, and the page gets a turn between them and before the scan.
+  const stored: Record<string, unknown> = (await takePrefetched()) ?? (await browser.storage.local.get(PREFETCH_KEYS));
+  let settings: Settings = parseSettings(stored[SETTINGS_KEY]);
+  const matcherData = await loadMatcherData(stored);
   const typeById = new Map<string, EntityType>();
   for (const [i, id] of matcherData.entityIds.entries()) typeById.set(id, matcherData.entityTypes[i]!);
   await yieldToPage();

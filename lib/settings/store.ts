@@ -3,8 +3,6 @@ import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, type Settings } from './types';
 import { parseSettings } from './validate';
 
-export { SETTINGS_KEY };
-
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   return parseSettings(stored[SETTINGS_KEY]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PREFETCH_KEYS, startPrefetch, takePrefetched } from '../../../entrypoints/content/prefetch';
 import { MATCHER_STORAGE_KEY } from '../../../lib/detection/stored';
-import { SETTINGS_KEY } from '../../../lib/settings/store';
+import { SETTINGS_KEY } from '../../../lib/settings/types';
 
 describe('prefetch: settings and matcher data read at document_start, taken by the content script', () => {
   it('reads the settings and matcher data keys once, and hands the record over once', async () => {
