@@ -293,14 +293,23 @@ async function markOnFreshPage(
   };
 }
 
-/** The floor pass (page-probe.js B.floor) as source, to run in a world the probe is not in. */
+interface FloorRun {
+  ms: number;
+  nodes: number;
+  chars: number;
+}
+
+/**
+ * The floor: one bare TreeWalker(SHOW_TEXT) pass over the body that collects the text and nothing else. Source text,
+ * so that the same pass runs in the page's main world and in an isolated world.
+ */
 const FLOOR_SOURCE = `(() => {
   const t0 = performance.now();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const parts = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
-  parts.join('');
-  return performance.now() - t0;
+  const text = parts.join('');
+  return { ms: performance.now() - t0, nodes: parts.length, chars: text.length };
 })()`;
 
 /**
@@ -319,8 +328,8 @@ async function floorInIsolatedWorld(cdp: CDPSession): Promise<{ first: number; m
       expression: FLOOR_SOURCE,
       contextId: executionContextId,
       returnByValue: true,
-    })) as { result: { value: number } };
-    runs.push(r.result.value);
+    })) as { result: { value: FloorRun } };
+    runs.push(r.result.value.ms);
   }
   return { first: runs[0]!, median: median(runs.slice(1)) };
 }
@@ -336,14 +345,8 @@ async function runPlain(ctx: BrowserContext, bp: BenchPage, url: string, terms: 
   await sleep(bp.size >= 500_000 ? 2000 : 1000);
   const m = await gcAndMetrics(cdp);
   const snap = await snapshot(page);
-  const floors: { ms: number; nodes: number; chars: number }[] = [];
-  for (let i = 0; i < 7; i++) {
-    floors.push(
-      await page.evaluate(() =>
-        (window as unknown as { __bench: { floor(): { ms: number; nodes: number; chars: number } } }).__bench.floor(),
-      ),
-    );
-  }
+  const floors: FloorRun[] = [];
+  for (let i = 0; i < 7; i++) floors.push((await page.evaluate(FLOOR_SOURCE)) as FloorRun);
   const isolatedFloor = await floorInIsolatedWorld(cdp);
   type FloorBench = {
     hitSetup(m: { start: number; end: number; text: string }[]): unknown;

@@ -5,7 +5,8 @@
  * - ChipLens highlight counts from the shared CSS.highlights registry, sampled every animation frame (what gets
  *   painted) and by a ~4 ms timer (closer to when the content script actually finished);
  * - long tasks (PerformanceObserver 'longtask') and long animation frames with script attribution;
- * and offers the in-page parts of the benchmark: the TreeWalker floor, mark.js runs and the hit-test re-implementation.
+ * and offers the in-page parts of the benchmark: mark.js runs and the hit-test re-implementation (the TreeWalker floor
+ * is page-bench.ts's FLOOR_SOURCE, run in both the main and an isolated world).
  */
 (() => {
   if (window.__bench) return;
@@ -133,16 +134,6 @@
       now: performance.now(),
       memory: performance.memory ? performance.memory.usedJSHeapSize : null,
     };
-  };
-
-  /** The floor: one bare TreeWalker(SHOW_TEXT) pass over the body that collects the text and nothing else. */
-  B.floor = () => {
-    const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const parts = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
-    const text = parts.join('');
-    return { ms: performance.now() - t0, nodes: parts.length, chars: text.length };
   };
 
   /** mark.js over the article with `terms`, in one call (one task). */

@@ -99,14 +99,14 @@ const CHILD_NAMES = new Set([
   'v8.parseOnBackground',
 ]);
 
-/** Summarise a trace of one page load. `extensionId` identifies content-script code by URL. */
-/** Does a trace event name this extension's code (its script URL in the event's data)? */
-export function isExtensionEvent(e: TraceEvent, extensionId: string): boolean {
-  return JSON.stringify(e.args?.data ?? {}).includes(`chrome-extension://${extensionId}/`);
+/** Does a trace event name this extension's code (its script URL in the event's data), or one script of it? */
+export function isExtensionEvent(e: TraceEvent, extensionId: string, script = ''): boolean {
+  return JSON.stringify(e.args?.data ?? {}).includes(`chrome-extension://${extensionId}/${script}`);
 }
 
 const CONTENT_SCRIPT = 'content-scripts/content.js';
 
+/** Summarise a trace of one page load. `extensionId` identifies content-script code by URL. */
 export function summarizeTrace(events: TraceEvent[], extensionId: string | null): TraceSummary {
   const mark = events.findLast((e) => e.name === 'bench-probe-start' && e.cat.includes('user_timing'));
   if (!mark) throw new Error('trace has no bench-probe-start mark (probe not injected?)');
@@ -115,7 +115,7 @@ export function summarizeTrace(events: TraceEvent[], extensionId: string | null)
   const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
   const isOurs = (e: TraceEvent) => extensionId !== null && isExtensionEvent(e, extensionId);
   // The main content script (document_idle), not the small one that reads storage ahead at document_start.
-  const isContentScript = (e: TraceEvent) => isOurs(e) && JSON.stringify(e.args?.data ?? {}).includes(CONTENT_SCRIPT);
+  const isContentScript = (e: TraceEvent) => extensionId !== null && isExtensionEvent(e, extensionId, CONTENT_SCRIPT);
   const evaluate = main.find((e) => e.name === 'EvaluateScript' && isContentScript(e));
   const compile = main.find((e) => e.name === 'v8.compile' && isContentScript(e));
   const runTasks = main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
