@@ -8,6 +8,9 @@ export default defineContentScript({
   allFrames: false,
   // Our UI styles are strings injected into the shadow root (ui-root.ts); no CSS file to fetch.
   cssInjectionMode: 'manual',
+  // WXT otherwise announces the script with window.postMessage, a message every page script can read, and its type
+  // names this extension's ID. The custom event WXT also dispatches is enough to retire an older copy of the script.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // The script's evaluation is one task the page waits for: ChipLens's own modules are initialised in the next one
     // (bundled in this file; the dynamic import only defers running their top level).

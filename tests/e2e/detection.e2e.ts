@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROME_ARGS, extensionSuite, findChrome, waitForMentions } from './harness';
+import { CHROME_ARGS, extensionSuite, findChrome, tabIdOf, waitForMentions } from './harness';
 
 interface Mentions {
   url: string;
@@ -190,6 +190,20 @@ describe('detection on pages in Chromium', () => {
     } finally {
       await ext.session.worker.evaluate(() => chrome.storage.local.remove('settings'));
     }
+  });
+
+  it('sends the page no message: nothing a page script can read announces ChipLens', async () => {
+    const page = await ext.session.context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __messages: string[] }).__messages = seen;
+      addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+    });
+    await page.goto(ext.server.url('/pages/article.html'));
+    const r = await waitForMentions<Mentions>(ext.session, await tabIdOf(ext.session, page));
+    expect(ids(r)).toContain('nvidia');
+    expect(await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toEqual([]);
+    await page.close();
   });
 
   it('handles a CJK page without false friends', async () => {
