@@ -19,12 +19,13 @@ export default defineBackground(() => {
   const repo = new AnnotationRepository(openDb());
   void storeMatcherData();
 
-  // Chrome: the toolbar button opens the side panel. Firefox: the sidebar (sidebar_action) is toggled instead.
+  // Chrome: the toolbar button opens the side panel. Firefox: the toolbar button (MV2 `browserAction`) toggles the
+  // sidebar (sidebar_action); that click is a user action, the only place Firefox lets an extension open it.
   const sidePanel = (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
   if (!sidePanel) {
-    browser.action.onClicked.addListener(() => {
-      (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
+    (browser.action ?? browser.browserAction)?.onClicked.addListener(() => {
+      void firefoxSidebar()?.toggle();
     });
   }
 
@@ -90,9 +91,11 @@ export default defineBackground(() => {
       if (entityId && tabId !== undefined) {
         await browser.storage.session.set({ [PANEL_FOCUS_KEY]: { tabId, entityId, at: Date.now() } }).catch(() => {});
       }
+      // Firefox refuses sidebarAction.open() outside a user action, and a message is not one: the card says how
+      // to show the sidebar, which then opens on the entity stored above.
+      if (!sidePanel || tabId === undefined) return { opened: false };
       try {
-        if (sidePanel && tabId !== undefined) await sidePanel.open({ tabId });
-        else await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+        await sidePanel.open({ tabId });
         return { opened: true };
       } catch {
         return { opened: false };
@@ -101,6 +104,11 @@ export default defineBackground(() => {
     'page:changed': () => ({ ok: true }),
   });
 });
+
+/** Firefox's sidebar_action API (not in the polyfill's Chrome-shaped types). */
+function firefoxSidebar(): { toggle(): Promise<void> } | undefined {
+  return (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+}
 
 interface ChromeSidePanel {
   setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void>;

@@ -23,8 +23,12 @@ export interface HoverCardProps {
   datasetAsOf: string;
   /** Loads a related entity's card data when the reader follows a relation. */
   loadEntity(id: string): Promise<LoadedEntity>;
-  /** "Open in side panel" for the entity currently shown (the mentioned one, or one reached by following). */
-  onOpenPanel(id: string): void;
+  /**
+   * "Open in side panel" for the entity currently shown (the mentioned one, or one reached by following). Resolves
+   * false where the browser would not open it (Firefox opens its sidebar only from the toolbar or the shortcut): the
+   * card then says how to show it; the panel opens on this entity when it is next shown.
+   */
+  onOpenPanel(id: string): Promise<boolean>;
   /** "Annotate": annotate the mention's sentence, linked to the mentioned entity. */
   onAnnotate(id: string): void;
   /** "Not this": hide this alias on this site (the mentioned entity's id). */
@@ -45,6 +49,9 @@ export interface HoverCardProps {
   headingLevel?: HeadingLevel;
 }
 
+/** The manifest's suggested key for opening the panel (`_execute_action` / `_execute_sidebar_action`). */
+const PANEL_SHORTCUT = 'Alt+Shift+L';
+
 type Nav = { rootId: string; stack: LoadedEntity[]; hidden: boolean };
 
 /**
@@ -61,6 +68,7 @@ export function HoverCard(props: HoverCardProps) {
   const [nav, setNav] = useState<Nav>({ rootId: entity.id, stack: [], hidden: false });
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [panelHint, setPanelHint] = useState(false);
   // Focus target after the view changes inside the card (follow, back, not-this, undo).
   const [focusTarget, setFocusTarget] = useState<'heading' | 'undo' | null>(props.autoFocus ? 'heading' : null);
   const alive = useRef(true);
@@ -194,14 +202,23 @@ export function HoverCard(props: HoverCardProps) {
             summaryId={summaryId}
           />
           <p class="cl-status" role="status">
-            {loading ? 'Loading…' : failed ? `Couldn’t load ${failed}.` : ''}
+            {loading
+              ? 'Loading…'
+              : failed
+                ? `Couldn’t load ${failed}.`
+                : panelHint
+                  ? `Show the ChipLens sidebar (toolbar button or ${PANEL_SHORTCUT}); it opens on ${view.entity.shortName}.`
+                  : ''}
           </p>
         </div>
       )}
 
       {!current.hidden && (
         <div class="cl-actions">
-          <button type="button" onClick={() => props.onOpenPanel(view.entity.id)}>
+          <button
+            type="button"
+            onClick={() => void props.onOpenPanel(view.entity.id).then((opened) => setPanelHint(!opened))}
+          >
             Open in side panel
           </button>
           {atRoot && (

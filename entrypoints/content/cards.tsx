@@ -218,7 +218,12 @@ export class CardController {
           if (!d) throw new Error(`unknown entity ${id}`);
           return { entity: d.entity, related: d.related, mentionCount: onPage.has(id) ? countOf(id) : undefined };
         }}
-        onOpenPanel={(id) => void sendToBackground('sidepanel:open', { entityId: id }).catch(() => {})}
+        onOpenPanel={(id) =>
+          sendToBackground('sidepanel:open', { entityId: id }).then(
+            (r) => r.opened,
+            () => false,
+          )
+        }
         onAnnotate={(id) => {
           this.intent?.close();
           this.o.annotator.annotateMention(range, id);

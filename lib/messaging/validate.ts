@@ -34,15 +34,27 @@ export function parseMessage<P extends AnyProtocol>(protocol: P, raw: unknown): 
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** Chrome sets it; Firefox does not. */
+  origin?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/** This extension as a sender: its id and the origin of its pages (`chrome-extension://<id>/`, `moz-extension://<uuid>/`). */
+export interface ExtensionSelf {
+  id: string;
+  /** `runtime.getURL('/')`. */
+  baseUrl: string;
 }
 
 /**
  * Who may send to the background: only this extension (its pages, or its content scripts in tabs).
- * Who may send to a content script: only this extension's own pages or background, never a tab.
+ * Who may send to a content script: only this extension's own pages or background, recognised by their extension URL.
+ * A tab does not disqualify a sender: in Firefox an extension page open in a tab sends with `tab` set. Content
+ * scripts cannot message other content scripts, so any sender of ours with a web URL is refused.
  */
-export function isTrustedSender(sender: SenderInfo, extensionId: string, to: 'background' | 'content'): boolean {
-  if (sender.id !== extensionId) return false;
-  if (to === 'content') return sender.tab === undefined;
-  return true;
+export function isTrustedSender(sender: SenderInfo, self: ExtensionSelf, to: 'background' | 'content'): boolean {
+  if (sender.id !== self.id) return false;
+  if (to === 'background') return true;
+  const origin = self.baseUrl.replace(/\/$/, '');
+  return sender.url?.startsWith(self.baseUrl) === true || sender.origin === origin;
 }

@@ -64,15 +64,26 @@ describe('parseMessage', () => {
 });
 
 describe('isTrustedSender', () => {
+  const chrome = { id: EXT, baseUrl: `chrome-extension://${EXT}/` };
+  const firefox = { id: 'chiplens@chiplens.dev', baseUrl: 'moz-extension://0c7e3f0a-1d2b-4c5d-8e9f-a0b1c2d3e4f5/' };
   it('accepts this extension', () => {
-    expect(isTrustedSender({ id: EXT, tab: { id: 3 } }, EXT, 'background')).toBe(true);
-    expect(isTrustedSender({ id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` }, EXT, 'content')).toBe(true);
+    expect(isTrustedSender({ id: EXT, tab: { id: 3 } }, chrome, 'background')).toBe(true);
+    expect(isTrustedSender({ id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` }, chrome, 'content')).toBe(true);
+    expect(isTrustedSender({ id: EXT, origin: `chrome-extension://${EXT}` }, chrome, 'content')).toBe(true);
+  });
+  it('accepts an extension page open in a tab (Firefox sets sender.tab for it)', () => {
+    const sender = { id: firefox.id, url: `${firefox.baseUrl}sidepanel.html?tab=2`, tab: { id: 4 } };
+    expect(isTrustedSender(sender, firefox, 'content')).toBe(true);
   });
   it('rejects another extension or a missing id', () => {
-    expect(isTrustedSender({ id: 'other' }, EXT, 'background')).toBe(false);
-    expect(isTrustedSender({}, EXT, 'background')).toBe(false);
+    expect(isTrustedSender({ id: 'other' }, chrome, 'background')).toBe(false);
+    expect(isTrustedSender({}, chrome, 'background')).toBe(false);
+    expect(isTrustedSender({ id: 'other', url: `chrome-extension://other/x.html` }, chrome, 'content')).toBe(false);
   });
-  it('rejects a tab talking to a content script', () => {
-    expect(isTrustedSender({ id: EXT, tab: { id: 3 } }, EXT, 'content')).toBe(false);
+  it('rejects a web page talking to a content script, even one whose URL mentions the extension', () => {
+    expect(isTrustedSender({ id: EXT, tab: { id: 3 }, url: 'https://example.com/' }, chrome, 'content')).toBe(false);
+    expect(isTrustedSender({ id: EXT, tab: { id: 3 } }, chrome, 'content')).toBe(false);
+    const spoof = { id: EXT, url: `https://evil.test/chrome-extension://${EXT}/`, origin: 'https://evil.test' };
+    expect(isTrustedSender(spoof, chrome, 'content')).toBe(false);
   });
 });

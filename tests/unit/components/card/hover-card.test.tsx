@@ -20,7 +20,7 @@ function setup(over: Partial<HoverCardProps> = {}) {
       related: relatedOf(id, index),
       mentionCount: id === 'nvidia' ? 5 : undefined,
     })),
-    onOpenPanel: vi.fn(),
+    onOpenPanel: vi.fn(async () => true),
     onAnnotate: vi.fn(),
     onNotThis: vi.fn(),
     onUndoNotThis: vi.fn(),
@@ -34,6 +34,21 @@ function setup(over: Partial<HoverCardProps> = {}) {
 }
 
 describe('HoverCard', () => {
+  it('says how to show the sidebar when the browser would not open it (Firefox), and nothing when it opened', async () => {
+    setup({ onOpenPanel: vi.fn(async () => false) });
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Show the ChipLens sidebar (toolbar button or Alt+Shift+L); it opens on H200.',
+      ),
+    );
+    cleanup();
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
   it('is a dialog named by the entity heading and described by its summary, never aria-hidden', () => {
     const { container } = setup();
     const dialog = screen.getByRole('dialog', { name: 'NVIDIA H200' });
