@@ -17,6 +17,8 @@ export default defineConfig({
     // content script; the content script bundles only its build hash (virtual:chiplens-matcher-build).
     plugins: [preact(), chiplensDataset({ dataDir })],
   }),
+  // The sources zip that addons.mozilla.org review asks for: what `npm ci && npm run build:firefox` needs, no test output.
+  zip: { excludeSources: ['test-results/**', '.output/**', 'coverage/**'] },
   hooks: {
     'build:done': (wxt) => {
       const file = resolve(wxt.config.outDir, 'content-scripts/content.js');
@@ -71,6 +73,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -166,10 +166,17 @@ body { background: var(--cl-surface); }
 .clp-site-line { margin: 0.125em 0 0; color: var(--cl-muted); font-size: 0.9em; }
 .clp-notice { margin: 0.375em 0 0; font-size: 0.9em; }
 .clp-tabs { flex: 1; min-height: 0; display: flex; flex-direction: column; }
-.clp-tablist { display: flex; flex-wrap: wrap; padding: 0 0.125em; border-bottom: 1px solid var(--cl-border); }
+.clp-tablist {
+  display: flex; flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; padding: 0 0.125em;
+  border-bottom: 1px solid var(--cl-border); container-type: inline-size;
+}
 .clp-tab {
   flex: 1 1 auto; border: 0; background: transparent; padding: 0.625em 0.2em 0.5em; color: var(--cl-muted);
   border-bottom: 0.2em solid transparent; font-size: 0.9em; font-weight: 550; white-space: nowrap;
+}
+/* One row down to Firefox's default sidebar width (about 250 px); narrower still, the row scrolls. */
+@container (max-width: 310px) {
+  .clp-tab { font-size: 0.8em; padding-inline: 0.1em; letter-spacing: -0.01em; }
 }
 .clp-tab:hover { color: var(--cl-text); }
 .clp-tab[aria-selected="true"] { color: var(--cl-text); border-bottom-color: var(--cl-link); }

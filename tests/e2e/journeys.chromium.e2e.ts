@@ -1,0 +1,4 @@
+import { launchChromium } from './chromium-driver';
+import { coreJourneys } from './journeys';
+
+coreJourneys(launchChromium);
