@@ -42,7 +42,8 @@ export type Handlers<P extends AnyProtocol> = {
 
 function listen<P extends AnyProtocol>(protocol: P, handlers: Handlers<P>, to: 'background' | 'content'): () => void {
   const listener = (raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> | undefined => {
-    if (!isTrustedSender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }, to)) return undefined;
+    if (!isTrustedSender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }, to))
+      return undefined;
     const parsed = parseMessage(protocol, raw);
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
     const handler = handlers[parsed.type] as (p: unknown, s: SenderInfo) => unknown;
