@@ -2,7 +2,7 @@
  * Checks on what a reader sees: no editorial markers, no date repeated at the start of a fact value, and a relation
  * note that agrees with the relation's kind.
  */
-import type { Fact, RelationKind } from './types';
+import type { Entity, Fact, RelationKind, Source } from './types';
 
 /** Editorial markers and what to call each in a message (the matched text is quoted). */
 const MARKERS: readonly RegExp[] = [
@@ -10,7 +10,7 @@ const MARKERS: readonly RegExp[] = [
   /\bmirror\b/i,
   /\bspecs? conflicts?\b/i,
   /\b(TODO|FIXME|TBD|XXX)\b/,
-  /\[[^\]]*\]/, // "[check]", "[sic?]", "[1]"
+  /\[(?!\d{4}\])[^\]]*\]/, // "[check]", "[sic?]", "[1]"; not a year, as in Chinese document numbers "[2023] No. 23"
 ];
 /** "?"-guesses: "(?)", "??", a number with a question mark ("2025?"). Not applied to source titles (questions). */
 const GUESS = /\(\?\)|\?\?|\d\?(?=$|[\s),;.])/;
@@ -22,6 +22,51 @@ export function findMarker(text: string, guesses = true): string | undefined {
     if (m) return m[0];
   }
   return undefined;
+}
+
+/** A reader-facing text of an entity: its field path, the text, and whether "?"-guesses count as markers. */
+export type ReaderText = readonly [field: string, text: string, guesses: boolean];
+
+/**
+ * Every text of `e` a reader sees (name, short name, summaries, fact labels and values, source titles and
+ * publishers, event texts, relation notes) with its field path. Tolerates records missing optional parts.
+ */
+export function readerTexts(e: Entity): ReaderText[] {
+  const out: [string, string, boolean][] = [];
+  const add = (field: string, text: string | undefined, guesses = true) => {
+    if (typeof text === 'string') out.push([field, text, guesses]);
+  };
+  const source = (at: string, s: Source | undefined) => {
+    add(`${at}.title`, s?.title, false);
+    add(`${at}.publisher`, s?.publisher);
+  };
+  add('name', e.name);
+  add('shortName', e.shortName);
+  add('summary', e.summary);
+  for (const [locale, text] of Object.entries(e.summaryI18n ?? {})) add(`summaryI18n.${locale}`, text);
+  (e.relations ?? []).forEach((r, i) => {
+    add(`relations[${i}].note`, r.note);
+  });
+  (e.facts ?? []).forEach((f, i) => {
+    add(`facts[${i}].label`, f.label);
+    add(`facts[${i}].value`, f.value);
+    source(`facts[${i}].source`, f.source);
+  });
+  (e.events ?? []).forEach((ev, i) => {
+    add(`events[${i}].text`, ev.text);
+    source(`events[${i}].source`, ev.source);
+  });
+  return out;
+}
+
+/** The editorial markers in `e`'s reader-facing texts, as [field, marker] pairs in field order. */
+export function markersIn(e: Entity): [field: string, marker: string][] {
+  const out: [string, string][] = [];
+  for (const [field, text, guesses] of readerTexts(e)) {
+    const found = findMarker(text, guesses);
+    if (found) out.push([field, found]);
+  }
+  return out;
 }
 
 const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';

@@ -9,7 +9,7 @@ import { EntitySchema, MetaSchema } from './schema';
 import type { Entity, EntityType, Source, SourceList } from './types';
 import { checkAliases, checkSharedAliases } from './validate-aliases';
 import { readSources, sourceUrlProblem } from './validate-sources';
-import { contradictingWord, findMarker, leadingAsOfDate } from './validate-text';
+import { contradictingWord, leadingAsOfDate, markersIn } from './validate-text';
 
 export interface ValidationResult {
   /** Problems that make the dataset unusable or wrong; each names the entity id and the field. */
@@ -104,24 +104,18 @@ function checkEntity(e: Entity, ctx: Context): void {
   const date = (field: string, value: string) => {
     if (!isRealDate(value)) errors.push(`${e.id}: ${field}: "${value}" is not a calendar date`);
   };
-  const marker = (field: string, text: string | undefined, guesses = true) => {
-    const found = text === undefined ? undefined : findMarker(text, guesses);
-    if (found) errors.push(`${e.id}: ${field}: editorial marker "${found}" (put remarks in editorNote)`);
-  };
 
   date('updated', e.updated);
   if (metaAsOf && e.updated > metaAsOf) warnings.push(`${e.id}: updated: ${e.updated} is after the dataset asOf`);
-  marker('name', e.name);
-  marker('shortName', e.shortName);
-  marker('summary', e.summary);
-  for (const [locale, text] of Object.entries(e.summaryI18n ?? {})) marker(`summaryI18n.${locale}`, text);
+  for (const [field, found] of markersIn(e)) {
+    errors.push(`${e.id}: ${field}: editorial marker "${found}" (put remarks in editorNote)`);
+  }
 
   e.relations.forEach((r, i) => {
     const at = `relations[${i}]`;
     if (!ctx.byId.has(r.target)) errors.push(`${e.id}: ${at}.target: unknown entity "${r.target}"`);
     else if (r.target === e.id) warnings.push(`${e.id}: ${at}.target: relation to itself`);
     if (r.asOf) date(`${at}.asOf`, r.asOf);
-    marker(`${at}.note`, r.note);
     const word = r.note ? contradictingWord(r.kind, r.note) : undefined;
     if (word) {
       const instead = r.kind === 'restricts' ? 'permits' : 'restricts';
@@ -139,8 +133,6 @@ function checkEntity(e: Entity, ctx: Context): void {
         errors.push(`${e.id}: ${at}.status.reviewBy: ${f.status.reviewBy} is not after asOf ${f.asOf}`);
       }
     }
-    marker(`${at}.label`, f.label);
-    marker(`${at}.value`, f.value);
     const repeated = leadingAsOfDate(f);
     if (repeated) {
       errors.push(`${e.id}: ${at}.value: starts with its asOf date "${repeated}" (the card prints the date once)`);
@@ -148,14 +140,13 @@ function checkEntity(e: Entity, ctx: Context): void {
     if (/TFLOPS|PFLOPS|TOPS/i.test(f.label + f.value) && !/dense|sparse|sparsity/i.test(f.label + f.value)) {
       warnings.push(`${e.id}: ${at}.value: FLOPS figure without "dense" or "sparse"`);
     }
-    checkSource(e, `${at}.source`, f.source, ctx, marker, date);
+    checkSource(e, `${at}.source`, f.source, ctx, date);
   });
 
   (e.events ?? []).forEach((ev, i) => {
     const at = `events[${i}]`;
     date(`${at}.date`, ev.date);
-    marker(`${at}.text`, ev.text);
-    checkSource(e, `${at}.source`, ev.source, ctx, marker, date);
+    checkSource(e, `${at}.source`, ev.source, ctx, date);
   });
 
   checkAliases(e, ctx.byId, errors, warnings);
@@ -166,12 +157,9 @@ function checkSource(
   at: string,
   source: Source,
   ctx: Context,
-  marker: (field: string, text: string | undefined, guesses?: boolean) => void,
   date: (field: string, value: string) => void,
 ): void {
   date(`${at}.published`, source.published);
-  marker(`${at}.title`, source.title, false);
-  marker(`${at}.publisher`, source.publisher);
   const problem = sourceUrlProblem(source.url, ctx.sources);
   if (problem) ctx.errors.push(`${e.id}: ${at}.url: ${problem}`);
 }

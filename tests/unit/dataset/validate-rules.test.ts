@@ -190,9 +190,10 @@ describe('what a reader never sees', () => {
     ]);
   });
 
-  it('lets a source title ask a question', () => {
+  it('lets a source title ask a question, and a document number carry its year in brackets', () => {
     const f = fact({ source: { ...SOURCE, title: 'Can China build its own H100?' } });
-    expect(errorsOf(entity('a', { facts: [f] }))).toEqual([]);
+    const g = fact({ label: 'Announcement', value: 'MOFCOM Announcement [2023] No. 23' });
+    expect(errorsOf(entity('a', { facts: [f, g] }))).toEqual([]);
   });
 });
 
