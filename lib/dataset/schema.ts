@@ -3,17 +3,10 @@
  * are inferred from these, so each shape is written once; the limits the schemas and validation share sit here too.
  */
 import * as v from 'valibot';
+import { LIMITS } from './limits';
 import { ENTITY_TYPES, LOCALES, RELATION_KINDS, SOURCE_CLASSES } from './types';
 
-/** Numbers the schema and validation share. */
-export const LIMITS = {
-  /** Facts an entity should have (the report lists entities under it). */
-  minFacts: 3,
-  /** Largest context window of an alias, in characters either side. */
-  maxAliasWindow: 2000,
-  /** A status fact whose asOf is older than this many months is shown as "may be out of date". */
-  statusStaleMonths: 12,
-} as const;
+export { LIMITS };
 
 /** Entity ids: lowercase slug. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
