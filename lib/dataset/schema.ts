@@ -21,6 +21,7 @@ const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https:
 const day = v.pipe(v.string(), v.regex(DAY_PATTERN, 'must be YYYY-MM-DD'));
 const partialDate = v.pipe(v.string(), v.regex(PARTIAL_DATE_PATTERN, 'must be YYYY-MM-DD, YYYY-MM or YYYY'));
 
+/** How an alias is matched in page text. */
 export const AliasSchema = v.strictObject({
   /** The alias as written, e.g. "H200", "英伟达", "エヌビディア", "엔비디아". */
   text: v.string(),
@@ -50,6 +51,7 @@ export const SourceSchema = v.strictObject({
   via: v.optional(httpsUrl),
 });
 
+/** One fact: dated (asOf), sourced to the original publication, optionally a status fact to review. */
 export const FactSchema = v.strictObject({
   /** Short label, e.g. "Memory", "FP8 Tensor (dense)", "China sales". */
   label: text,
@@ -64,12 +66,14 @@ export const FactSchema = v.strictObject({
   editorNote: v.optional(text),
 });
 
+/** A dated event with its source, for the card's timeline. */
 export const EventSchema = v.strictObject({
   date: partialDate,
   text,
   source: SourceSchema,
 });
 
+/** A link to another entity; `kind` must agree with `note`. */
 export const RelationSchema = v.strictObject({
   kind: v.picklist(RELATION_KINDS, 'unknown relation kind'),
   /** Id of another entity in the dataset. */
@@ -80,6 +84,7 @@ export const RelationSchema = v.strictObject({
   asOf: v.optional(partialDate),
 });
 
+/** One chip, agency, company or policy (docs/dataset.md, "Entity"). */
 export const EntitySchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lowercase slug (a-z, 0-9, hyphens)')),
   type: v.picklist(ENTITY_TYPES, 'must be chip, agency, company or policy'),
@@ -108,6 +113,7 @@ export const EntitySchema = v.strictObject({
   editorNote: v.optional(text),
 });
 
+/** `meta.json`: dataset version and the date its facts hold as of. */
 export const MetaSchema = v.strictObject({
   version: text,
   asOf: day,
