@@ -149,6 +149,13 @@ describe('source domains', () => {
     expect(errorsOf(entity('a', { facts: [http] }))).toEqual(['a: facts[0].source.via: must be an https URL']);
   });
 
+  it('ships a sources.json that parses and lists no blocked domain', () => {
+    const { sources, errors } = readSources();
+    expect(errors).toEqual([]);
+    expect(Object.keys(sources.domains).length).toBeGreaterThan(50);
+    expect(lookupSource('https://www.federalregister.gov/documents/2026/01/15/x', sources)?.class).toBe('primary');
+  });
+
   it('checks the shape of sources.json', () => {
     const sources = { domains: { 'Bad Domain': { publisher: 'X', class: 'blog' } } };
     expect(validateDataset([], undefined, { sources }).errors).toEqual([
