@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { chiplensDataset } from './lib/dataset/vite-plugin';
+import { chiplensDataset } from './lib/dataset-build/vite-plugin';
 
 const dataDir = resolve(import.meta.dirname, 'lib/dataset/data');
 

@@ -97,6 +97,8 @@ export const CARD_CSS = `
 .cl-native { margin: 0.15em 0 0; display: flex; flex-wrap: wrap; gap: 0.15em 0.75em; font-size: 1.05em; }
 .cl-native [lang="zh-Hans"] { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
 .cl-native [lang="zh-Hant"] { font-family: "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", system-ui, sans-serif; }
+.cl-native [lang="ja"] { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", system-ui, sans-serif; }
+.cl-native [lang="ko"] { font-family: "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", system-ui, sans-serif; }
 .cl-meta { margin: 0.3em 0 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25em 0.6em;
   font-size: 0.85em; color: var(--cl-muted); }
 .cl-badge { font-weight: 600; padding: 0.05em 0.5em; border-radius: 1em; }
@@ -114,6 +116,9 @@ export const CARD_CSS = `
 .cl-value { font-weight: 600; }
 .cl-asof, .cl-source, .cl-note, .cl-more, .cl-footnote, .cl-status:not(:empty) { color: var(--cl-muted); font-size: 0.85em; }
 .cl-source { display: block; }
+.cl-stale { color: var(--cl-muted); font-size: 0.85em; font-style: italic; }
+.cl-timeline { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35em; }
+.cl-event-date { color: var(--cl-muted); font-size: 0.85em; white-space: nowrap; }
 .cl-card a { color: var(--cl-link); text-decoration: underline; text-underline-offset: 0.15em; }
 .cl-card a:hover { text-decoration-thickness: 0.12em; }
 .cl-more { margin: 0.3em 0 0; }

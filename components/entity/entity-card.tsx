@@ -3,6 +3,7 @@ import { countLabel, formatIsoDate } from '../../lib/cards/format';
 import type { RelatedEntry } from '../../lib/dataset/relations';
 import type { Entity } from '../../lib/dataset/types';
 import { EntityHeader } from './entity-header';
+import { EventList } from './event-list';
 import { FactList } from './fact-list';
 import { type HeadingLevel, headingTag } from './labels';
 import { RelationList } from './relation-list';
@@ -21,6 +22,15 @@ export interface EntityCardProps {
   factLimit?: number;
   /** Related entries shown; all when undefined. */
   relatedLimit?: number;
+  /** Timeline events shown, latest first; all when undefined. */
+  eventLimit?: number;
+  /**
+   * The page's or UI's language (BCP 47, e.g. "zh-CN", "zh-TW", "en"). For Chinese the summary is shown in
+   * summaryI18n's script where the entity has it.
+   */
+  locale?: string;
+  /** Today (YYYY-MM-DD) for judging status facts; the real date when omitted. */
+  today?: string;
   /** A related entity's button was pressed. */
   onFollow(id: string): void;
   /** Level of the name heading (default 2); "Related" uses the next level. */
@@ -30,9 +40,13 @@ export interface EntityCardProps {
   summaryId?: string;
 }
 
-/** An entity's full card body: header, summary, facts, related entities, and where the data comes from. */
+/**
+ * An entity's full card body: header, summary (in Chinese for a Chinese locale where the entity has it), facts,
+ * timeline, related entities, and where the data comes from. `editorNote` is never rendered.
+ */
 export function EntityCard(props: EntityCardProps) {
   const { entity, related, mentionCount, onPage, datasetAsOf, factLimit, relatedLimit, onFollow } = props;
+  const summary = localizedSummary(entity, props.locale);
   const level = props.headingLevel ?? 2;
   const uid = useId();
   const headingId = props.headingId ?? `${uid}-name`;
@@ -42,10 +56,11 @@ export function EntityCard(props: EntityCardProps) {
   return (
     <div class={`cl-entity cl-entity--${entity.type}`}>
       <EntityHeader entity={entity} headingLevel={level} headingId={headingId} />
-      <p class="cl-summary" id={summaryId}>
-        {entity.summary}
+      <p class="cl-summary" id={summaryId} lang={summary.lang}>
+        {summary.text}
       </p>
-      <FactList facts={entity.facts} limit={factLimit} />
+      <FactList facts={entity.facts} limit={factLimit} today={props.today} />
+      <EventList events={entity.events ?? []} limit={props.eventLimit} headingLevel={level + 1} />
       {related.length > 0 && (
         <section class="cl-related-section" aria-labelledby={relatedId}>
           <Sub class="cl-subheading" id={relatedId}>
@@ -63,4 +78,20 @@ export function EntityCard(props: EntityCardProps) {
       </p>
     </div>
   );
+}
+
+/** Chinese scripts by BCP 47 tag: Traditional for zh-Hant, Taiwan, Hong Kong and Macau; Simplified for other zh. */
+function chineseScript(locale: string | undefined): 'zh-Hans' | 'zh-Hant' | undefined {
+  const tag = locale?.toLowerCase() ?? '';
+  if (tag !== 'zh' && !tag.startsWith('zh-')) return undefined;
+  return /^zh-(hant|tw|hk|mo)\b/.test(tag) ? 'zh-Hant' : 'zh-Hans';
+}
+
+/** The summary to show for `locale`: Traditional falls back to Simplified, anything missing to English. */
+function localizedSummary(entity: Entity, locale: string | undefined): { text: string; lang?: string } {
+  const script = chineseScript(locale);
+  const i18n = entity.summaryI18n;
+  if (script === 'zh-Hant' && i18n?.['zh-Hant']) return { text: i18n['zh-Hant'], lang: 'zh-Hant' };
+  if (script && i18n?.['zh-Hans']) return { text: i18n['zh-Hans'], lang: 'zh-Hans' };
+  return { text: entity.summary };
 }

@@ -10,7 +10,7 @@ export interface EntityHeaderProps {
   headingId?: string;
 }
 
-const NATIVE_ORDER: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'en'];
+const NATIVE_ORDER: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'ja', 'ko', 'en'];
 
 /**
  * Name (as a heading, focusable by script for keyboard-opened cards), type badge, sub-kind, country, and native-script

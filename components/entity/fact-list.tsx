@@ -1,20 +1,26 @@
-import { formatIsoDate, safeHttpsUrl } from '../../lib/cards/format';
+import { formatIsoDate } from '../../lib/cards/format';
+import { dateStart, monthsBefore, todayIso } from '../../lib/dataset/dates';
+import { LIMITS } from '../../lib/dataset/limits';
 import type { Fact } from '../../lib/dataset/types';
+import { SourceRef } from './source-ref';
 
 export interface FactListProps {
   facts: readonly Fact[];
   /** Show at most this many (in dataset order) and say how many more there are; all when omitted. */
   limit?: number;
+  /** Today (YYYY-MM-DD) for judging status facts; the real date when omitted. */
+  today?: string;
 }
 
 /**
- * Facts as a description list: label, value, "as of <date>" where the value can change, and the source by title.
- * A source is a link only when its URL is https; it opens in a new tab without giving the page a window handle.
+ * Facts as a description list: label, value, its date once ("as of <asOf>"), "may be out of date" for a status fact
+ * older than 12 months, and the source as publisher and publication date linking to the original.
  */
-export function FactList({ facts, limit }: FactListProps) {
+export function FactList({ facts, limit, today }: FactListProps) {
   if (facts.length === 0) return null;
   const shown = limit === undefined ? facts : facts.slice(0, Math.max(0, limit));
   const more = facts.length - shown.length;
+  const staleBefore = monthsBefore(today ?? todayIso(), LIMITS.statusStaleMonths);
   return (
     <>
       <dl class="cl-facts">
@@ -24,6 +30,9 @@ export function FactList({ facts, limit }: FactListProps) {
             <dd>
               <span class="cl-value">{f.value}</span>
               {f.asOf && <span class="cl-asof"> as of {formatIsoDate(f.asOf)}</span>}
+              {f.status && f.asOf && dateStart(f.asOf) < staleBefore && (
+                <span class="cl-stale"> · may be out of date</span>
+              )}
               <SourceRef source={f.source} />
             </dd>
           </div>
@@ -35,20 +44,5 @@ export function FactList({ facts, limit }: FactListProps) {
         </p>
       )}
     </>
-  );
-}
-
-function SourceRef({ source }: { source: Fact['source'] | undefined }) {
-  const title = source?.title?.trim();
-  const href = safeHttpsUrl(source?.url);
-  if (!href) return title ? <span class="cl-source">Source: {title}</span> : null;
-  return (
-    <span class="cl-source">
-      Source:{' '}
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        {title || new URL(href).hostname}
-        <span class="cl-sr"> (opens in a new tab)</span>
-      </a>
-    </span>
   );
 }

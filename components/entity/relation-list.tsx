@@ -1,3 +1,4 @@
+import { formatIsoDate } from '../../lib/cards/format';
 import type { RelatedEntry } from '../../lib/dataset/relations';
 
 export interface RelationListProps {
@@ -35,7 +36,7 @@ export function RelationList({ related, onPage, onFollow, limit }: RelationListP
                   {r.entity.shortName || r.entity.name}
                   {onPage?.has(r.entity.id) && <span class="cl-onpage"> on this page</span>}
                 </button>
-                {r.note && <span class="cl-note"> ({r.note})</span>}
+                {(r.note || r.asOf) && <span class="cl-note"> ({noteText(r)})</span>}
                 {i < entries.length - 1 && ' '}
               </span>
             ))}
@@ -59,6 +60,11 @@ function groupByLabel(entries: readonly RelatedEntry[]): [string, RelatedEntry[]
     else groups.set(e.label, [e]);
   }
   return [...groups];
+}
+
+/** "licensed sales, as of Dec 2025": the note and the date the relation held. */
+function noteText(r: RelatedEntry): string {
+  return [r.note, r.asOf && `as of ${formatIsoDate(r.asOf)}`].filter(Boolean).join(', ');
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

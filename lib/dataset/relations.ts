@@ -16,6 +16,9 @@ export const RELATION_LABELS: Readonly<Record<RelationKind, { out: string; in: s
   subsidiaryOf: { out: 'subsidiary of', in: 'parent of' },
   regulates: { out: 'regulates', in: 'regulated by' },
   restricts: { out: 'restricts', in: 'restricted by' },
+  permits: { out: 'permits', in: 'permitted by' },
+  amends: { out: 'amends', in: 'amended by' },
+  rescinds: { out: 'rescinds', in: 'rescinded by' },
   administers: { out: 'administers', in: 'administered by' },
   issuedBy: { out: 'issued by', in: 'issued' },
   listedOn: { out: 'listed on', in: 'lists' },
@@ -37,8 +40,11 @@ const KIND_ORDER: readonly RelationKind[] = [
   'partOf',
   'issuedBy',
   'administers',
+  'amends',
+  'rescinds',
   'regulates',
   'restricts',
+  'permits',
   'listedOn',
   'supplies',
   'uses',
@@ -86,6 +92,8 @@ export interface RelatedEntry {
   direction: 'out' | 'in';
   entity: Entity;
   note?: string;
+  /** When the relation held, for time-bound relations (Relation.asOf). */
+  asOf?: string;
 }
 
 const kindRank = (k: RelationKind) => KIND_ORDER.indexOf(k);
@@ -105,22 +113,24 @@ export function relatedOf(id: string, index: RelationIndex): RelatedEntry[] {
     const entity = index.byId.get(r.target);
     if (!entity || seen.has(entity.id)) continue;
     seen.add(entity.id);
-    out.push(entry(r.kind, 'out', entity, r.note));
+    out.push(entry(r, 'out', entity));
   }
   const incoming: RelatedEntry[] = [];
   for (const edge of index.incoming.get(id) ?? []) {
     const entity = index.byId.get(edge.from);
     if (!entity || seen.has(entity.id)) continue;
     seen.add(entity.id);
-    incoming.push(entry(edge.relation.kind, 'in', entity, edge.relation.note));
+    incoming.push(entry(edge.relation, 'in', entity));
   }
   incoming.sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || a.entity.name.localeCompare(b.entity.name));
   return out.concat(incoming);
 }
 
-function entry(kind: RelationKind, direction: 'out' | 'in', entity: Entity, note?: string): RelatedEntry {
+function entry(relation: Relation, direction: 'out' | 'in', entity: Entity): RelatedEntry {
+  const { kind, note, asOf } = relation;
   const e: RelatedEntry = { kind, label: relationLabel(kind, direction), direction, entity };
   if (note) e.note = note;
+  if (asOf) e.asOf = asOf;
   return e;
 }
 

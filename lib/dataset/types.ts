@@ -1,57 +1,30 @@
 /**
  * The bundled dataset's source-of-truth shape. JSON files under `lib/dataset/data/` (one per entity type) hold
- * `{ "entities": Entity[] }`; `meta.json` holds the dataset version and as-of date.
+ * `{ "entities": Entity[] }`; `meta.json` holds the dataset version and as-of date; `sources.json` the domains a
+ * source may come from. The record types are inferred from the valibot schemas in `schema.ts` (docs/dataset.md).
  */
+import type * as v from 'valibot';
+import type {
+  AliasSchema,
+  EntitySchema,
+  EventSchema,
+  FactSchema,
+  MetaSchema,
+  RelationSchema,
+  SourceSchema,
+  SourcesSchema,
+} from './schema';
 
-export type EntityType = 'chip' | 'agency' | 'company' | 'policy';
-export const ENTITY_TYPES: readonly EntityType[] = ['chip', 'agency', 'company', 'policy'];
+export const ENTITY_TYPES = ['chip', 'agency', 'company', 'policy'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
-export type Locale = 'en' | 'zh-Hans' | 'zh-Hant';
+/** Locales of aliases and native names. */
+export const LOCALES = ['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko'] as const;
+export type Locale = (typeof LOCALES)[number];
 
-/** How an alias is matched in page text. */
-export interface Alias {
-  /** The alias as written, e.g. "H200", "英伟达", "Bureau of Industry and Security". */
-  text: string;
-  locale: Locale;
-  /**
-   * Match case exactly (default false: case-insensitive). Use true for acronyms and words that are also plain
-   * English ("BIS", "CAC", "Hopper", "Intel"), so "bis" or "hopper" in running text never match.
-   */
-  caseSensitive?: boolean;
-  /**
-   * Ambiguous alias: at least one of these words/phrases (case-insensitive) must occur within `window` characters
-   * (default 200) before or after the mention, e.g. Hopper -> ["NVIDIA", "GPU", "H100"].
-   */
-  requireContext?: string[];
-  /**
-   * Any of these (case-insensitive) occurring *immediately around* the mention (within `window` characters) vetoes it,
-   * e.g. CAC -> ["CAC 40", "Euronext"], BIS -> ["Bank for International Settlements", "Basel"].
-   */
-  forbidContext?: string[];
-  /** Characters to look at for context rules (default 200). */
-  window?: number;
-  /**
-   * Ids of other entities that declare the same alias text. A shared alias is only allowed when both sides declare
-   * it here and at least one side has context rules to tell them apart.
-   */
-  sharedWith?: string[];
-}
-
-export interface Source {
-  title: string;
-  /** https only. */
-  url: string;
-}
-
-export interface Fact {
-  /** Short label, e.g. "Memory", "FP8 Tensor (dense)", "Founded", "Entity List". */
-  label: string;
-  /** The value in plain text, e.g. "141 GB HBM3e", "5 Apr 1993". TFLOPS must say dense or sparse. */
-  value: string;
-  /** ISO date (YYYY-MM-DD, YYYY-MM, or YYYY when the source gives no more) the value holds as of, where it can change. */
-  asOf?: string;
-  source: Source;
-}
+/** Classes of the domains in sources.json: official record, reputable press, law firms, research firms/think tanks. */
+export const SOURCE_CLASSES = ['primary', 'press', 'law-firm', 'analyst'] as const;
+export type SourceClass = (typeof SOURCE_CLASSES)[number];
 
 /** Relation kinds, with what each links (the card labels both directions, see relations.ts). */
 export const RELATION_KINDS = [
@@ -64,6 +37,9 @@ export const RELATION_KINDS = [
   'subsidiaryOf', // subsidiary -> parent
   'regulates', // agency -> company/sector entity it oversees
   'restricts', // policy/agency -> chip/company it restricts
+  'permits', // policy/agency -> chip/company it allows or licenses
+  'amends', // policy -> the policy it revises or replaces
+  'rescinds', // policy -> the policy it withdraws
   'administers', // agency -> policy it runs
   'issuedBy', // policy -> agency
   'listedOn', // company -> list (policy) it is on
@@ -74,43 +50,24 @@ export const RELATION_KINDS = [
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
-export interface Relation {
-  kind: RelationKind;
-  /** Id of another entity in the dataset. */
-  target: string;
-  /** Optional short qualifier, e.g. "HBM3E for H200", "since 16 May 2019". */
-  note?: string;
-}
+/** How an alias is matched in page text (see AliasSchema for each field). */
+export type Alias = v.InferOutput<typeof AliasSchema>;
+/** The original publication behind a fact or event. */
+export type Source = v.InferOutput<typeof SourceSchema>;
+/** One dated, sourced fact. */
+export type Fact = v.InferOutput<typeof FactSchema>;
+/** A dated event on an entity's timeline. */
+export type EntityEvent = v.InferOutput<typeof EventSchema>;
+/** A link from one entity to another. */
+export type Relation = v.InferOutput<typeof RelationSchema>;
+/** One chip, agency, company or policy. */
+export type Entity = v.InferOutput<typeof EntitySchema>;
+/** `meta.json`: the dataset version and the date its facts hold as of. */
+export type DatasetMeta = v.InferOutput<typeof MetaSchema>;
+/** `sources.json`. */
+export type SourceList = v.InferOutput<typeof SourcesSchema>;
 
-export interface Entity {
-  /** Stable slug, lowercase a-z0-9 and hyphens, e.g. "nvidia-h200", "ndrc", "entity-list". */
-  id: string;
-  type: EntityType;
-  /** Canonical English name, e.g. "NVIDIA H200", "National Development and Reform Commission". */
-  name: string;
-  /** Short display name, e.g. "H200", "NDRC". */
-  shortName: string;
-  /** Native-script names for the card header, e.g. { "zh-Hans": "英伟达", "zh-Hant": "輝達" }. */
-  nativeNames?: Partial<Record<Locale, string>>;
-  /** 1-2 neutral sentences in our own words. */
-  summary: string;
-  /** ISO 3166 alpha-2 country or jurisdiction code ("US", "CN", "TW", "NL", "JP", "KR", "EU", ...), where it applies. */
-  country?: string;
-  /** Sub-kind for display, e.g. "GPU", "architecture", "system", "foundry", "regulator", "export rule", "list". */
-  kind?: string;
-  aliases: Alias[];
-  facts: Fact[];
-  relations: Relation[];
-  /** ISO date this entity's record was last reviewed. */
-  updated: string;
-}
-
+/** One data file. */
 export interface DatasetFile {
   entities: Entity[];
-}
-
-export interface DatasetMeta {
-  version: string;
-  /** ISO date: the dataset's facts hold as of this date. */
-  asOf: string;
 }

@@ -1,8 +1,15 @@
+/**
+ * Dataset validation (docs/dataset.md): the schema, then the rules a schema cannot say. Alias rules live in
+ * validate-aliases.ts, source domains in validate-sources.ts, reader-facing text in validate-text.ts.
+ */
 import * as v from 'valibot';
-import { isShortHanAlias } from '../detection/compile';
-import { normalizeAlias, normalizeAliasCased } from '../detection/normalize';
+import { dateStart, isRealDate } from './dates';
+import { describeIssue } from './issues';
 import { EntitySchema, MetaSchema } from './schema';
-import type { Alias, Entity, EntityType } from './types';
+import type { Entity, EntityType, Source, SourceList } from './types';
+import { checkAliases, checkSharedAliases } from './validate-aliases';
+import { readSources, sourceUrlProblem } from './validate-sources';
+import { contradictingWord, leadingAsOfDate, markersIn } from './validate-text';
 
 export interface ValidationResult {
   /** Problems that make the dataset unusable or wrong; each names the entity id and the field. */
@@ -14,52 +21,61 @@ export interface ValidationResult {
 /** The dataset as files (each entity is checked against its file's type) or as a flat entity list. */
 export type DatasetInput = readonly { type: EntityType; entities: readonly unknown[] }[] | readonly unknown[];
 
-interface AliasRef {
-  entity: Entity;
-  index: number;
-  alias: Alias;
+export interface ValidateOptions {
+  /** The sources list (sources.json's shape); the bundled lib/dataset/sources.json when omitted. */
+  sources?: unknown;
+}
+
+interface Context {
+  byId: ReadonlySet<string>;
+  metaAsOf: string | undefined;
+  sources: SourceList;
+  errors: string[];
+  warnings: string[];
 }
 
 /**
- * Checks the dataset: schema, unique slug ids, entity type vs file, relation targets, alias normalisation, shared
- * aliases (allowed only when both sides declare `sharedWith` and one side has context rules), https sources, dates.
+ * Checks the dataset: schema, unique slug ids, entity type vs file, relation targets and kind/note agreement, alias
+ * rules, source domains against sources.json, dates (real, review after asOf), and no editorial markers in what a
+ * reader sees. Errors read `<entity id>: <field>: <problem>`.
  */
-export function validateDataset(input: DatasetInput, meta?: unknown): ValidationResult {
+export function validateDataset(input: DatasetInput, meta?: unknown, options: ValidateOptions = {}): ValidationResult {
   const errors: string[] = [];
   const warnings: string[] = [];
 
   if (meta !== undefined) {
     const parsed = v.safeParse(MetaSchema, meta);
-    if (!parsed.success) for (const issue of parsed.issues) errors.push(`meta: ${describeIssue(issue)}`);
+    if (!parsed.success) for (const issue of parsed.issues) errors.push(`meta: ${describeIssue(issue, '(meta)')}`);
   }
+  const { sources, errors: sourceErrors } = readSources(options.sources);
+  errors.push(...sourceErrors);
 
   const entities: Entity[] = [];
   // Ids of every entity, schema-valid or not, so one bad field does not also make every relation to it dangle.
-  const ids = new Map<string, number>();
+  const ids = new Set<string>();
   for (const { fileType, raw, position } of flatten(input)) {
     const label = entityLabel(raw, position);
     const id = (raw as { id?: unknown })?.id;
     if (typeof id === 'string') {
       if (ids.has(id)) errors.push(`${id}: id: duplicate id`);
-      ids.set(id, position);
+      ids.add(id);
     }
     const parsed = v.safeParse(EntitySchema, raw);
     if (!parsed.success) {
       for (const issue of parsed.issues) errors.push(`${label}: ${describeIssue(issue)}`);
       continue;
     }
-    const entity = parsed.output as Entity;
+    const entity = parsed.output;
     if (fileType && entity.type !== fileType) {
       errors.push(`${label}: type: "${entity.type}" in the ${fileType} file`);
     }
     entities.push(entity);
   }
 
-  const byId = new Set(ids.keys());
-
   const metaAsOf = typeof (meta as { asOf?: unknown })?.asOf === 'string' ? (meta as { asOf: string }).asOf : undefined;
-  for (const e of entities) checkEntity(e, byId, metaAsOf, errors, warnings);
-  checkSharedAliases(entities, byId, errors, warnings);
+  const ctx: Context = { byId: ids, metaAsOf, sources, errors, warnings };
+  for (const e of entities) checkEntity(e, ctx);
+  checkSharedAliases(entities, ids, errors, warnings);
   return { errors, warnings };
 }
 
@@ -83,137 +99,67 @@ function entityLabel(raw: unknown, position: number): string {
   return typeof id === 'string' && id ? id : `entity #${position}`;
 }
 
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = (issue.path ?? [])
-    .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
-    .join('')
-    .replace(/^\./, '');
-  return `${path || '(entity)'}: ${issue.message}`;
-}
+function checkEntity(e: Entity, ctx: Context): void {
+  const { errors, warnings, metaAsOf } = ctx;
+  const date = (field: string, value: string) => {
+    if (!isRealDate(value)) errors.push(`${e.id}: ${field}: "${value}" is not a calendar date`);
+  };
 
-function checkEntity(
-  e: Entity,
-  byId: ReadonlySet<string>,
-  metaAsOf: string | undefined,
-  errors: string[],
-  warnings: string[],
-): void {
-  if (!isRealDate(e.updated)) errors.push(`${e.id}: updated: "${e.updated}" is not a calendar date`);
+  date('updated', e.updated);
   if (metaAsOf && e.updated > metaAsOf) warnings.push(`${e.id}: updated: ${e.updated} is after the dataset asOf`);
+  for (const [field, found] of markersIn(e)) {
+    errors.push(`${e.id}: ${field}: editorial marker "${found}" (put remarks in editorNote)`);
+  }
 
   e.relations.forEach((r, i) => {
-    if (!byId.has(r.target)) errors.push(`${e.id}: relations[${i}].target: unknown entity "${r.target}"`);
-    else if (r.target === e.id) warnings.push(`${e.id}: relations[${i}].target: relation to itself`);
+    const at = `relations[${i}]`;
+    if (!ctx.byId.has(r.target)) errors.push(`${e.id}: ${at}.target: unknown entity "${r.target}"`);
+    else if (r.target === e.id) warnings.push(`${e.id}: ${at}.target: relation to itself`);
+    if (r.asOf) date(`${at}.asOf`, r.asOf);
+    const word = r.note ? contradictingWord(r.kind, r.note) : undefined;
+    if (word) {
+      const instead = r.kind === 'restricts' ? 'permits' : 'restricts';
+      errors.push(`${e.id}: ${at}.note: kind "${r.kind}" but the note says "${word}" (use ${instead} or reword)`);
+    }
   });
 
   e.facts.forEach((f, i) => {
-    if (f.asOf && !isRealDate(f.asOf)) errors.push(`${e.id}: facts[${i}].asOf: "${f.asOf}" is not a calendar date`);
-    if (f.asOf && metaAsOf && f.asOf > metaAsOf) {
-      warnings.push(`${e.id}: facts[${i}].asOf: ${f.asOf} is after the dataset asOf`);
+    const at = `facts[${i}]`;
+    date(`${at}.asOf`, f.asOf);
+    if (metaAsOf && f.asOf > metaAsOf) warnings.push(`${e.id}: ${at}.asOf: ${f.asOf} is after the dataset asOf`);
+    if (f.status) {
+      date(`${at}.status.reviewBy`, f.status.reviewBy);
+      if (f.status.reviewBy <= dateStart(f.asOf)) {
+        errors.push(`${e.id}: ${at}.status.reviewBy: ${f.status.reviewBy} is not after asOf ${f.asOf}`);
+      }
+    }
+    const repeated = leadingAsOfDate(f);
+    if (repeated) {
+      errors.push(`${e.id}: ${at}.value: starts with its asOf date "${repeated}" (the card prints the date once)`);
     }
     if (/TFLOPS|PFLOPS|TOPS/i.test(f.label + f.value) && !/dense|sparse|sparsity/i.test(f.label + f.value)) {
-      warnings.push(`${e.id}: facts[${i}].value: FLOPS figure without "dense" or "sparse"`);
+      warnings.push(`${e.id}: ${at}.value: FLOPS figure without "dense" or "sparse"`);
     }
+    checkSource(e, `${at}.source`, f.source, ctx, date);
   });
 
-  const seen = new Map<string, number>();
-  e.aliases.forEach((a, i) => {
-    const key = normalizeAlias(a.text);
-    if (!key) {
-      errors.push(`${e.id}: aliases[${i}].text: "${a.text}" is empty after normalisation`);
-      return;
-    }
-    for (const [field, list] of [
-      ['requireContext', a.requireContext],
-      ['forbidContext', a.forbidContext],
-    ] as const) {
-      list?.forEach((t, j) => {
-        if (!normalizeAlias(t)) errors.push(`${e.id}: aliases[${i}].${field}[${j}]: empty after normalisation`);
-      });
-    }
-    a.sharedWith?.forEach((id, j) => {
-      if (!byId.has(id)) errors.push(`${e.id}: aliases[${i}].sharedWith[${j}]: unknown entity "${id}"`);
-    });
-    // The same characters in two locales (大基金 is both zh-Hans and zh-Hant) is not a repeat.
-    const dupKey = `${key}\u0000${a.locale}\u0000${a.caseSensitive ? normalizeAliasCased(a.text) : ''}`;
-    const first = seen.get(dupKey);
-    if (first !== undefined) warnings.push(`${e.id}: aliases[${i}].text: "${a.text}" repeats aliases[${first}]`);
-    else seen.set(dupKey, i);
-    if (isShortHanAlias(key) && !a.requireContext) {
-      warnings.push(
-        `${e.id}: aliases[${i}].text: short Han alias "${a.text}" without requireContext (a default applies)`,
-      );
-    }
-    if (/^[a-z0-9]{1,2}$/.test(key) && !a.caseSensitive && !a.requireContext) {
-      warnings.push(
-        `${e.id}: aliases[${i}].text: very short alias "${a.text}" is neither case-sensitive nor context-bound`,
-      );
-    }
+  (e.events ?? []).forEach((ev, i) => {
+    const at = `events[${i}]`;
+    date(`${at}.date`, ev.date);
+    checkSource(e, `${at}.source`, ev.source, ctx, date);
   });
 
-  if (e.country === 'CN' && !e.aliases.some((a) => a.locale === 'zh-Hans')) {
-    warnings.push(`${e.id}: aliases: Chinese entity without a zh-Hans alias`);
-  }
+  checkAliases(e, ctx.byId, errors, warnings);
 }
 
-function checkSharedAliases(entities: Entity[], byId: ReadonlySet<string>, errors: string[], warnings: string[]) {
-  const byKey = new Map<string, AliasRef[]>();
-  for (const entity of entities) {
-    entity.aliases.forEach((alias, index) => {
-      const key = normalizeAlias(alias.text);
-      if (!key) return;
-      const list = byKey.get(key) ?? [];
-      list.push({ entity, index, alias });
-      byKey.set(key, list);
-    });
-  }
-  const sharedPairs = new Set<string>();
-  for (const [key, refs] of byKey) {
-    for (let i = 0; i < refs.length; i++) {
-      for (let j = i + 1; j < refs.length; j++) {
-        const a = refs[i]!;
-        const b = refs[j]!;
-        if (a.entity.id === b.entity.id || distinctByCase(a.alias, b.alias)) continue;
-        sharedPairs.add(`${a.entity.id}\u0000${b.entity.id}`).add(`${b.entity.id}\u0000${a.entity.id}`);
-        const declared =
-          a.alias.sharedWith?.includes(b.entity.id) === true && b.alias.sharedWith?.includes(a.entity.id) === true;
-        const ruled = hasContextRules(a.alias) || hasContextRules(b.alias);
-        if (!declared || !ruled) {
-          const why = !declared
-            ? 'both sides must declare sharedWith'
-            : 'at least one side needs requireContext or forbidContext';
-          errors.push(
-            `${a.entity.id}: aliases[${a.index}].text: "${key}" is also an alias of ${b.entity.id} ` +
-              `(aliases[${b.index}]): ${why}`,
-          );
-        }
-      }
-    }
-  }
-  for (const e of entities) {
-    e.aliases.forEach((a, i) => {
-      for (const id of a.sharedWith ?? []) {
-        if (byId.has(id) && !sharedPairs.has(`${e.id}\u0000${id}`)) {
-          warnings.push(`${e.id}: aliases[${i}].sharedWith: ${id} has no alias "${a.text}"`);
-        }
-      }
-    });
-  }
-}
-
-/** Two case-sensitive aliases that differ in case ("TEL" vs "Tel") never match the same text. */
-function distinctByCase(a: Alias, b: Alias): boolean {
-  return (
-    a.caseSensitive === true && b.caseSensitive === true && normalizeAliasCased(a.text) !== normalizeAliasCased(b.text)
-  );
-}
-
-function hasContextRules(a: Alias): boolean {
-  return (a.requireContext?.length ?? 0) > 0 || (a.forbidContext?.length ?? 0) > 0;
-}
-
-function isRealDate(s: string): boolean {
-  const full = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
-  const d = new Date(`${full}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === full;
+function checkSource(
+  e: Entity,
+  at: string,
+  source: Source,
+  ctx: Context,
+  date: (field: string, value: string) => void,
+): void {
+  date(`${at}.published`, source.published);
+  const problem = sourceUrlProblem(source.url, ctx.sources);
+  if (problem) ctx.errors.push(`${e.id}: ${at}.url: ${problem}`);
 }

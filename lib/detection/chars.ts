@@ -155,3 +155,55 @@ export function getWordTable(): Uint8Array {
   }
   return wordTable;
 }
+
+/** Hangul syllables and jamo (conjoining, compatibility, extended, half-width). */
+export function isHangulCode(c: number): boolean {
+  return (
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0x3131 && c <= 0x318e) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xd7b0 && c <= 0xd7ff) ||
+    (c >= 0xffa0 && c <= 0xffdc)
+  );
+}
+
+/**
+ * Katakana, the prolonged sound mark and half-width katakana: the letters of one katakana word. The middle dot
+ * U+30FB, which separates words ("ジェンスン・フアン"), is not one.
+ */
+export function isKatakanaCode(c: number): boolean {
+  return (c >= 0x30a1 && c <= 0x30ff && c !== 0x30fb) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9f);
+}
+
+/** Korean particles and suffixes of one syllable that attach to a name: 엔비디아가, 삼성의, 인텔제, 엔비디아산. */
+const HANGUL_PARTICLES_1 = new Set(
+  '가 이 은 는 을 를 의 에 와 과 도 만 로 랑 나 께 엔 측 발 산 제 용 향 급 사 등 들 뿐 씩 쪽 며 요 야'.split(' '),
+);
+/** Longer particles whose first syllable is not a particle on its own. */
+const HANGUL_PARTICLES_N = [
+  '으로',
+  '까지',
+  '부터',
+  '보다',
+  '처럼',
+  '라는',
+  '라고',
+  '라며',
+  '하고',
+  '한테',
+  '조차',
+  '마저',
+  '밖에',
+];
+
+/**
+ * Korean attaches particles to nouns without a space, so a Hangul name may be followed by Hangul: true when the
+ * Hangul at `at` begins with a particle or suffix ("엔비디아가", "엔비디아에서는"), false when the name runs on into
+ * a longer word ("애플" in "애플리케이션", application).
+ */
+export function isHangulParticleAt(text: string, at: number): boolean {
+  if (HANGUL_PARTICLES_1.has(text.charAt(at))) return true;
+  for (const p of HANGUL_PARTICLES_N) if (text.startsWith(p, at)) return true;
+  return false;
+}

@@ -30,6 +30,9 @@ export const DEFAULT_SHORT_HAN_CONTEXT: readonly string[] = [
   '伺服器',
   '数据中心',
   '資料中心',
+  '半導体',
+  'チップ',
+  '輸出規制',
 ];
 
 export interface CompileOptions {

@@ -1,10 +1,24 @@
 import { type Automaton, buildAutomaton, deserializeAutomaton, dictOf, failOf } from './automaton';
-import { baseCode, getWordTable, isIgnorableCode, isWhitespaceCode } from './chars';
+import {
+  baseCode,
+  getWordTable,
+  isHangulCode,
+  isHangulParticleAt,
+  isIgnorableCode,
+  isKatakanaCode,
+  isWhitespaceCode,
+} from './chars';
 import type { Matcher, MatcherData, MatchOptions, Mention } from './types';
 
 const DEFAULT_WINDOW = 200;
 const LEFT = 1;
 const RIGHT = 2;
+/** Starts / ends with Hangul: no Hangul before it; Hangul after it only as a particle (엔비디아가). */
+const HANGUL_LEFT = 4;
+const HANGUL_RIGHT = 8;
+/** Starts / ends with katakana: no katakana before / after it (インテル is not read in インテルサット). */
+const KANA_LEFT = 16;
+const KANA_RIGHT = 32;
 
 interface Term {
   /** Index of the term among the automaton's patterns. */
@@ -61,7 +75,16 @@ export function createMatcher(data: MatcherData): Matcher {
   };
 
   function boundsOf(s: string): number {
-    return (wordTable[s.charCodeAt(0)] ? LEFT : 0) | (wordTable[s.charCodeAt(s.length - 1)] ? RIGHT : 0);
+    const first = s.charCodeAt(0);
+    const last = s.charCodeAt(s.length - 1);
+    return (
+      (wordTable[first] ? LEFT : 0) |
+      (wordTable[last] ? RIGHT : 0) |
+      (isHangulCode(first) ? HANGUL_LEFT : 0) |
+      (isHangulCode(last) ? HANGUL_RIGHT : 0) |
+      (isKatakanaCode(first) ? KANA_LEFT : 0) |
+      (isKatakanaCode(last) ? KANA_RIGHT : 0)
+    );
   }
 
   function match(text: string, options: MatchOptions = {}): Mention[] {
@@ -107,6 +130,7 @@ export function createMatcher(data: MatcherData): Matcher {
       const bounds = patternBounds[p]!;
       if (bounds & LEFT && start > 0 && wordTable[text.charCodeAt(start - 1)]) continue;
       if (bounds & RIGHT && end < n && wordTable[text.charCodeAt(end)]) continue;
+      if (bounds > RIGHT && !kanaHangulBoundsOk(text, start, end, bounds)) continue;
 
       let present = false;
       let chosen = -1;
@@ -218,6 +242,21 @@ export function createMatcher(data: MatcherData): Matcher {
   }
 
   return { match };
+}
+
+/**
+ * Word boundaries of names in scripts without Latin-style word characters. Chinese and Japanese kanji match anywhere
+ * (no spaces between words); a katakana name must not run on into more katakana on either side; a Hangul name must
+ * start a word (no Hangul before it) and may be followed by Hangul only as a particle.
+ */
+function kanaHangulBoundsOk(text: string, start: number, end: number, bounds: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  if (bounds & HANGUL_LEFT && isHangulCode(before)) return false;
+  if (bounds & HANGUL_RIGHT && isHangulCode(after) && !isHangulParticleAt(text, end)) return false;
+  if (bounds & KANA_LEFT && isKatakanaCode(before)) return false;
+  if (bounds & KANA_RIGHT && isKatakanaCode(after)) return false;
+  return true;
 }
 
 /** Compares the text span, as the scanner consumed it, with a case-sensitive alias in its unfolded form. */

@@ -1,7 +1,12 @@
 /** Small hand-written entities for card and relation tests (shapes as in lib/dataset/data). */
 import type { Entity, Relation } from '../../../lib/dataset/types';
 
-const SRC = { title: 'NVIDIA H200 product page', url: 'https://www.nvidia.com/en-us/data-center/h200/' };
+const SRC = {
+  publisher: 'NVIDIA',
+  title: 'NVIDIA H200 product page',
+  url: 'https://www.nvidia.com/en-us/data-center/h200/',
+  published: '2024-11',
+};
 
 /** A minimal valid entity; override what the test is about. */
 export function makeEntity(id: string, over: Partial<Entity> = {}): Entity {
@@ -34,9 +39,12 @@ export const nvidia = makeEntity('nvidia', {
     {
       label: 'Founded',
       value: '5 Apr 1993',
+      asOf: '1993-04-05',
       source: {
+        publisher: 'NVIDIA',
         title: 'NVIDIA corporate timeline',
         url: 'https://www.nvidia.com/en-us/about-nvidia/corporate-timeline/',
+        published: '2024',
       },
     },
   ],
@@ -51,10 +59,10 @@ export const h200 = makeEntity('nvidia-h200', {
   country: 'US',
   summary: 'Hopper data-centre GPU with 141 GB of HBM3e.',
   facts: [
-    { label: 'Memory', value: '141 GB HBM3e', source: SRC },
-    { label: 'Memory bandwidth', value: '4.8 TB/s', source: SRC },
+    { label: 'Memory', value: '141 GB HBM3e', asOf: '2024-11', source: SRC },
+    { label: 'Memory bandwidth', value: '4.8 TB/s', asOf: '2024-11', source: SRC },
     { label: 'FP8 Tensor (dense)', value: '1,979 TFLOPS', asOf: '2024-11', source: SRC },
-    { label: 'TDP', value: 'up to 700 W', source: SRC },
+    { label: 'TDP', value: 'up to 700 W', asOf: '2024-11', source: SRC },
     { label: 'Launch', value: 'Nov 2023', asOf: '2023-11-13', source: SRC },
   ],
   relations: [

@@ -17,8 +17,29 @@ function entity(id: string, type: EntityType, aliases: (string | (Partial<Alias>
 
 /** Small hand-made dataset exercising each matching rule; the real dataset is tested separately. */
 export const INLINE_ENTITIES: Entity[] = [
-  entity('nvidia', 'company', ['NVIDIA', '英伟达', '輝達']),
-  entity('intel', 'company', [{ text: 'Intel', caseSensitive: true }, '英特尔']),
+  entity('nvidia', 'company', [
+    'NVIDIA',
+    '英伟达',
+    '輝達',
+    { text: 'エヌビディア', locale: 'ja' },
+    { text: '엔비디아', locale: 'ko' },
+  ]),
+  entity('intel', 'company', [
+    { text: 'Intel', caseSensitive: true },
+    '英特尔',
+    { text: 'インテル', locale: 'ja' },
+    { text: '인텔', locale: 'ko' },
+  ]),
+  entity('apple', 'company', [
+    { text: 'Apple', caseSensitive: true },
+    { text: 'アップル', locale: 'ja' },
+    { text: '애플', locale: 'ko' },
+  ]),
+  entity('samsung', 'company', [
+    { text: 'Samsung Electronics', locale: 'en' },
+    { text: '삼성전자', locale: 'ko' },
+    { text: 'サムスン電子', locale: 'ja' },
+  ]),
   entity('h20', 'chip', [{ text: 'H20', caseSensitive: true }]),
   entity('h200', 'chip', [{ text: 'H200', caseSensitive: true }, '英伟达H200']),
   entity('gh200', 'chip', [

@@ -151,6 +151,44 @@ describe('Chinese', () => {
   });
 });
 
+describe('Japanese and Korean', () => {
+  it('reads katakana and kanji names in Japanese running text, without spaces', () => {
+    expect(found('エヌビディアは米国の半導体大手で、インテルやサムスン電子と競合する。')).toEqual([
+      ['nvidia', 'エヌビディア'],
+      ['intel', 'インテル'],
+      ['samsung', 'サムスン電子'],
+    ]);
+    expect(found('米エヌビディア株が上昇')).toEqual([['nvidia', 'エヌビディア']]);
+  });
+
+  it('does not read a katakana name inside a longer katakana word', () => {
+    expect(found('インテルサットの衛星。アップルパイを焼いた。')).toEqual([]);
+    expect(found('アップルの新製品')).toEqual([['apple', 'アップル']]);
+  });
+
+  it('reads Hangul names with particles attached', () => {
+    expect(found('엔비디아가 H20 판매를 재개했다. 엔비디아는 삼성전자의 HBM을 쓴다.')).toEqual([
+      ['nvidia', '엔비디아'],
+      ['h20', 'H20'],
+      ['nvidia', '엔비디아'],
+      ['samsung', '삼성전자'],
+    ]);
+    expect(found('엔비디아에서는 인텔과 달리')).toEqual([
+      ['nvidia', '엔비디아'],
+      ['intel', '인텔'],
+    ]);
+    expect(found('애플이 발표했다 (애플)')).toEqual([
+      ['apple', '애플'],
+      ['apple', '애플'],
+    ]);
+  });
+
+  it('does not read a Hangul name inside a longer Hangul word', () => {
+    // 파인애플 pineapple, 애플리케이션 application, 인텔리전스 intelligence.
+    expect(found('파인애플 주스, 모바일 애플리케이션, 인공 인텔리전스')).toEqual([]);
+  });
+});
+
 describe('boundaries across scripts', () => {
   it('matches Latin names touching CJK, punctuation and symbols', () => {
     expect(found('英伟达的NVIDIA芯片')).toEqual([

@@ -3,7 +3,7 @@ import type { Annotation } from '../../../../lib/annotations/types';
 import type { Entity } from '../../../../lib/dataset/types';
 import type { MentionInfo } from '../../../../lib/messaging/protocol';
 
-const src = { title: 'Vendor page', url: 'https://example.com/source' };
+const src = { publisher: 'Vendor', title: 'Vendor page', url: 'https://example.com/source', published: '2024-11-01' };
 
 function entity(e: Partial<Entity> & Pick<Entity, 'id' | 'type' | 'name' | 'shortName'>): Entity {
   return { summary: `${e.name} summary.`, aliases: [], facts: [], relations: [], updated: '2025-06-01', ...e };
@@ -17,13 +17,13 @@ export const H200 = entity({
   kind: 'GPU',
   aliases: [{ text: 'H200', locale: 'en', caseSensitive: true }],
   facts: [
-    { label: 'Memory', value: '141 GB HBM3e', source: src },
-    { label: 'Memory bandwidth', value: '4.8 TB/s', source: src },
-    { label: 'FP8 Tensor (dense)', value: '1,979 TFLOPS', source: src },
-    { label: 'Launched', value: 'Nov 2023', source: src },
-    { label: 'Architecture', value: 'Hopper', source: src },
-    { label: 'Form factor', value: 'SXM', source: src },
-    { label: 'TDP', value: 'up to 700 W', source: src },
+    { label: 'Memory', value: '141 GB HBM3e', asOf: '2024-11', source: src },
+    { label: 'Memory bandwidth', value: '4.8 TB/s', asOf: '2024-11', source: src },
+    { label: 'FP8 Tensor (dense)', value: '1,979 TFLOPS', asOf: '2024-11', source: src },
+    { label: 'Launched', value: 'Nov 2023', asOf: '2024-11', source: src },
+    { label: 'Architecture', value: 'Hopper', asOf: '2024-11', source: src },
+    { label: 'Form factor', value: 'SXM', asOf: '2024-11', source: src },
+    { label: 'TDP', value: 'up to 700 W', asOf: '2024-11', source: src },
   ],
   relations: [
     { kind: 'madeBy', target: 'nvidia' },

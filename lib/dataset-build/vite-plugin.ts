@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import type { DatasetFile } from '../dataset/types';
 import { compileMatcherData } from '../detection/compile.ts';
-import type { DatasetFile } from './types';
 
 export const MATCHER_MODULE_ID = 'virtual:chiplens-matcher';
 export const MATCHER_BUILD_MODULE_ID = 'virtual:chiplens-matcher-build';

@@ -3,7 +3,7 @@ import loadMatcherData from 'virtual:chiplens-matcher';
 import type { ResolvedConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../lib/dataset/load';
-import { chiplensDataset, MATCHER_BUILD_MODULE_ID, MATCHER_MODULE_ID } from '../../../lib/dataset/vite-plugin';
+import { chiplensDataset, MATCHER_BUILD_MODULE_ID, MATCHER_MODULE_ID } from '../../../lib/dataset-build/vite-plugin';
 import { compileMatcherData, createMatcher } from '../../../lib/detection';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;

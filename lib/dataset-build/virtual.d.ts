@@ -1,4 +1,4 @@
-/** Served by `chiplensDataset()` (lib/dataset/vite-plugin.ts): the matcher data compiled from the dataset. */
+/** Served by `chiplensDataset()` (lib/dataset-build/vite-plugin.ts): the matcher data compiled from the dataset. */
 declare module 'virtual:chiplens-matcher' {
   /** Hash of MATCHER_JSON. */
   export const MATCHER_BUILD: string;

@@ -1,8 +1,8 @@
 /**
  * `npm run dataset:report`: prints the dataset report and exits 1 on validation errors or unmet minimums.
- * Run with `tsx lib/dataset/report-cli.ts` (or `vite-node`), which resolve the JSON imports.
+ * Run with `tsx lib/dataset-build/report-cli.ts` (or `vite-node`), which resolve the JSON imports.
  */
-import { DATASET_FILES, loadDataset } from './load';
+import { DATASET_FILES, loadDataset } from '../dataset/load';
 import { buildReport } from './report';
 
 const { meta, entities } = loadDataset();
