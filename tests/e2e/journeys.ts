@@ -169,10 +169,14 @@ export function coreJourneys(launch: (server: FixtureServer) => Promise<Driver>)
       await page.close();
     });
 
-    it("the side panel lists the page's entities, and exports the notes", async () => {
+    it("the side panel lists the page's entities, finds the note in the library, and exports it", async () => {
       const { page, tabId } = await driver.open(ARTICLE);
       const panel = await driver.panel(tabId);
       await expect.poll(() => panel.evaluate(() => document.body.textContent, undefined)).toMatch(/NVIDIA H200/);
+      await ui.clickPanelTab(panel, 'Library');
+      await ui.clickPanelField(panel, 'Search quotes, notes and tags');
+      await panel.keyboard.type('whom');
+      await expect.poll(() => ui.panelText(panel, '.clp-library')).toMatch(/justify their orders/);
       await ui.clickPanelTab(panel, 'Settings');
       backup = await driver.exportFrom(panel, 'JSON backup');
       await panel.close();

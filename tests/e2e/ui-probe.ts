@@ -68,14 +68,20 @@ export const ui = {
     await clickWhenShown(panel, () => centreOf(panel, 'button:not([disabled])', label), `button ${label}`);
   },
 
+  /** Click the side panel's form field whose placeholder is `placeholder` (to type into it next). */
+  async clickPanelField(panel: PageLike, placeholder: string) {
+    await clickWhenShown(panel, () => centreOf(panel, `[placeholder="${placeholder}"]`, null), `field ${placeholder}`);
+  },
+
   panelText: (panel: PageLike, selector: string) =>
     panel.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector),
 };
 
-function centreOf(panel: PageLike, selector: string, label: string): Promise<Point | null> {
+/** Centre of the first element matching `selector` whose text is `label` (any text when null), scrolled into view. */
+function centreOf(panel: PageLike, selector: string, label: string | null): Promise<Point | null> {
   return panel.evaluate(
     ({ s, l }) => {
-      const el = [...document.querySelectorAll(s)].find((e) => e.textContent?.trim() === l);
+      const el = [...document.querySelectorAll(s)].find((e) => l === null || e.textContent?.trim() === l);
       if (!el) return null;
       el.scrollIntoView({ block: 'center' });
       const r = el.getBoundingClientRect();
