@@ -62,6 +62,17 @@ export class Annotator {
   }
 
   start(): void {
+    this.listenToPage();
+    this.storageListener = (changes, area) => {
+      const rev = (changes[ANNOTATIONS_REV_KEY] as { newValue?: { pageKeys?: string[] } } | undefined)?.newValue;
+      if (area === 'local' && rev?.pageKeys?.includes(this.o.getPageKey())) void this.reload();
+    };
+    browser.storage.onChanged.addListener(this.storageListener);
+  }
+
+  /** (Re)adds our listeners to the document (document.open() erases them; see CardController.listenToPage). */
+  listenToPage(): void {
+    this.abort?.abort();
     this.abort = new AbortController();
     const { signal } = this.abort;
     document.addEventListener(
@@ -88,11 +99,6 @@ export class Annotator {
       trusted((e) => this.onPointer(e)),
       { passive: true, signal },
     );
-    this.storageListener = (changes, area) => {
-      const rev = (changes[ANNOTATIONS_REV_KEY] as { newValue?: { pageKeys?: string[] } } | undefined)?.newValue;
-      if (area === 'local' && rev?.pageKeys?.includes(this.o.getPageKey())) void this.reload();
-    };
-    browser.storage.onChanged.addListener(this.storageListener);
   }
 
   stop(): void {

@@ -66,11 +66,23 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
       cards?.listenTo(doc);
     },
     onUpdate: () => {
+      if (document.documentElement !== pageRoot) pageRootChanged();
       annotator?.textChanged();
       cards?.mentionsChanged();
       notifyChanged();
     },
   });
+
+  // The page may replace its whole document (document.open(), a new documentElement). document.open() also erases
+  // every event listener on the document and its window: ours are added again, and the same-origin frames re-listened.
+  let pageRoot = document.documentElement;
+  const pageRootChanged = () => {
+    pageRoot = document.documentElement;
+    if (!active) return;
+    annotator?.listenToPage();
+    cards?.listenToPage();
+    for (const doc of frames) if (doc !== document) cards?.listenTo(doc);
+  };
 
   let active = false;
   const activate = async () => {

@@ -51,13 +51,24 @@ export class CardController {
   }
 
   start(): void {
-    this.abort = new AbortController();
-    this.docs = new WeakSet();
-    const { signal } = this.abort;
     this.intent = createHoverIntent({
       onChange: (s) => void this.show(s),
       dwellMs: this.o.getSettings().hoverDelayMs,
     });
+    this.listenToPage();
+  }
+
+  /**
+   * (Re)adds our listeners to the top document and window. document.open() erases every listener on the document and
+   * its window, ours included: the app calls this again when the document element changes (then `listenTo` adds the
+   * frames again).
+   */
+  listenToPage(): void {
+    if (!this.intent) return;
+    this.abort?.abort();
+    this.abort = new AbortController();
+    this.docs = new WeakSet();
+    const { signal } = this.abort;
     this.listen(document, signal);
     window.addEventListener(
       'scroll',
