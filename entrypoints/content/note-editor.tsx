@@ -72,5 +72,7 @@ function reasonOf(e: unknown): string {
   if (/context invalidated|receiving end does not exist/i.test(text)) {
     return 'ChipLens was updated or restarted; reload the page';
   }
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  const invalid = /^invalid "[^"]+" message: (.*)$/s.exec(text);
+  const reason = invalid ? `it does not fit what ChipLens can store (${invalid[1]})` : text;
+  return reason.length > 200 ? `${reason.slice(0, 200)}…` : reason;
 }

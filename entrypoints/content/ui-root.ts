@@ -27,7 +27,11 @@ const ISOLATED_EVENTS = [
 ] as const;
 
 const ROOT_CSS = `
-:host { all: initial !important; display: block !important; position: static !important; }
+/* Important declarations of a shadow tree win over the page's own important ones on the host. */
+:host {
+  display: block !important; position: static !important; visibility: visible !important; opacity: 1 !important;
+  transform: none !important; filter: none !important; contain: none !important;
+}
 .cl-root[data-theme="light"] { ${paletteVars(PALETTES.light)} color-scheme: light; }
 .cl-root[data-theme="dark"] { ${paletteVars(PALETTES.dark)} color-scheme: dark; }
 `;

@@ -16,6 +16,7 @@ import {
   syntheticSelect,
 } from './hostile-helpers';
 import { pointOfText } from './page-helpers';
+import { ui } from './ui';
 
 const ext = extensionSuite();
 const ARTICLE = '/hostile/article.html';
@@ -233,4 +234,24 @@ describe('a hostile page', () => {
       await page.close();
     });
   }
+});
+
+describe('the in-page note editor', () => {
+  it('keeps a note the background refused, with the reason, instead of closing', async () => {
+    // A URL longer than a stored annotation may carry: the background rejects the save.
+    const { page } = await openHostile(`${ARTICLE}?${'q'.repeat(9000)}`);
+    const p = await pointOfText(page, 'Analysts expect');
+    await page.mouse.move(p.x - 5, p.y);
+    await page.mouse.down();
+    await page.mouse.move(p.x + 200, p.y, { steps: 4 });
+    await page.mouse.up();
+    await ui(page).click('.cl-annotate-btn');
+    await ui(page).fill('.clp-editor textarea', 'my unsaved thought');
+    await ui(page).click('.clp-editor button', '^Save note$');
+    await ui(page).waitFor('[role="alert"]', 'Not saved');
+    expect(await ui(page).count('.clp-editor')).toBe(1);
+    expect(await ui(page).value('.clp-editor textarea')).toBe('my unsaved thought');
+    expect(await ui(page).text('[role="alert"]')).toMatch(/Not saved: it does not fit what ChipLens can store \(annotation\./);
+    await page.close();
+  });
 });

@@ -14,7 +14,7 @@ interface Query {
   nth?: number;
 }
 
-type Op = { op: 'count' | 'text' | 'box' | 'focus' | 'background' } | { op: 'attr'; attr: string };
+type Op = { op: 'count' | 'text' | 'value' | 'box' | 'focus' | 'background' } | { op: 'attr'; attr: string };
 
 /** Runs in ChipLens's isolated world. Self-contained: it is sent as source text. */
 function uiOp(a: Query & Op & { attr?: string }): unknown {
@@ -29,6 +29,7 @@ function uiOp(a: Query & Op & { attr?: string }): unknown {
   const el = els[a.nth ?? 0] as HTMLElement | undefined;
   if (!el) return null;
   if (a.op === 'text') return el.textContent;
+  if (a.op === 'value') return (el as HTMLTextAreaElement).value;
   if (a.op === 'attr') return el.getAttribute(a.attr!);
   if (a.op === 'background') return getComputedStyle(el).backgroundColor;
   if (a.op === 'focus') {
@@ -57,6 +58,8 @@ export function ui(page: Page) {
   const self = {
     count: (sel: string, name?: string) => run<number>(page, { op: 'count', sel, name }),
     text: (sel: string, nth = 0) => run<string | null>(page, { op: 'text', sel, nth }),
+    /** The value of a field. */
+    value: (sel: string) => run<string | null>(page, { op: 'value', sel }),
     attr: (sel: string, attr: string) => run<string | null>(page, { op: 'attr', sel, attr }),
     background: (sel: string) => run<string | null>(page, { op: 'background', sel }),
     box: (sel: string, name?: string, nth = 0) =>

@@ -43,7 +43,7 @@ describe('the in-page note editor', () => {
     fireEvent.input(note, { target: { value: 'do not lose me' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/Not saved: invalid "annotation:save" message: url too long/);
+    expect(alert.textContent).toMatch(/Not saved: it does not fit what ChipLens can store \(url too long\)/);
     expect(onSaved).not.toHaveBeenCalled();
     expect(note.value).toBe('do not lose me');
     expect(screen.getByRole('button', { name: 'Save note' })).toBeTruthy();
