@@ -251,7 +251,9 @@ describe('the in-page note editor', () => {
     await ui(page).waitFor('[role="alert"]', 'Not saved');
     expect(await ui(page).count('.clp-editor')).toBe(1);
     expect(await ui(page).value('.clp-editor textarea')).toBe('my unsaved thought');
-    expect(await ui(page).text('[role="alert"]')).toMatch(/Not saved: it does not fit what ChipLens can store \(annotation\./);
+    expect(await ui(page).text('[role="alert"]')).toMatch(
+      /Not saved: it does not fit what ChipLens can store \(annotation\./,
+    );
     await page.close();
   });
 });
