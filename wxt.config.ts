@@ -16,6 +16,11 @@ export default defineConfig({
     // The compiled matcher (virtual:chiplens-matcher) goes into the service worker, which keeps it in storage for the
     // content script; the content script bundles only its build hash (virtual:chiplens-matcher-build).
     plugins: [preact(), chiplensDataset({ dataDir })],
+    // WXT's content-script context talks to other copies of the script through an event on `document` that every
+    // page can see and forge; ours does not (entrypoints/content/context.ts explains).
+    resolve: {
+      alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'entrypoints/content/context.ts') },
+    },
   }),
   // The sources zip that addons.mozilla.org review asks for: what `npm ci && npm run build:firefox` needs, no test output.
   zip: { excludeSources: ['test-results/**', '.output/**', 'coverage/**'] },
@@ -32,14 +37,9 @@ export default defineConfig({
       'Explains AI chips, export-control agencies, companies and policies named in news articles, with sourced cards and private notes. Works offline.',
     permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    // Highlight colours for every frame (same-origin iframes are marked from the top frame's script).
+    // Highlight styles are not a manifest stylesheet (Chromium would inject it into every frame of every page, where
+    // any page can detect it): the content script adopts them where it marks something (lib/highlight/stylesheet.ts).
     content_scripts: [
-      {
-        matches: ['http://*/*', 'https://*/*'],
-        css: ['highlights.css'],
-        all_frames: true,
-        match_about_blank: true,
-      },
       // Reads settings and matcher data while the page loads (entrypoints/prefetch.ts); top frame, like content.js.
       { matches: ['http://*/*', 'https://*/*'], js: ['prefetch.js'], run_at: 'document_start' },
     ],

@@ -32,6 +32,8 @@ export interface AnnotationEditorProps {
 }
 
 const MAX_TAGS = 100;
+/** The longest note the background accepts (lib/messaging/protocol.ts). */
+export const NOTE_MAX_LENGTH = 100_000;
 const MAX_TAG_LENGTH = 100;
 
 /** Trims and collapses a typed tag; empty when nothing is left. */
@@ -82,13 +84,10 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     }));
 
   return (
-    <form
+    // Not a <form>: Chromium's Autofill looks at forms (and may ask its service about them); nothing here is autofill.
+    <section
       class="clp-editor"
       aria-label="Edit note"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
@@ -120,7 +119,8 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           id={`${base}-note`}
           ref={noteRef}
           rows={4}
-          maxLength={100_000}
+          maxLength={NOTE_MAX_LENGTH}
+          autocomplete="off"
           value={note}
           hidden={preview}
           onInput={(e) => setNote(e.currentTarget.value)}
@@ -155,6 +155,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           label="Add tag"
           placeholder="Type a tag, Enter to add"
           options={tagOptions}
+          match="prefix"
           onPick={(o) => addTag(o.label)}
           onCommitText={addTag}
           commitOnBlur
@@ -202,13 +203,13 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       </div>
 
       <div class="clp-actions">
-        <button type="submit" class="clp-btn clp-btn-primary">
+        <button type="button" class="clp-btn clp-btn-primary" onClick={() => save()}>
           {props.saveLabel ?? 'Save'}
         </button>
         <button type="button" class="clp-btn" onClick={() => onCancel()}>
           Cancel
         </button>
       </div>
-    </form>
+    </section>
   );
 }

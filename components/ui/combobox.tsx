@@ -26,11 +26,26 @@ export interface ComboboxProps {
   commitOnBlur?: boolean;
   /** Maximum suggestions shown. Default 8. */
   limit?: number;
+  /**
+   * 'prefix': suggest only options that start with what was typed (tags: a typed letter shows the tags starting with
+   * it, never the whole list). 'contains' (default): prefix matches first, then any option containing the text.
+   */
+  match?: MatchMode;
   class?: string;
 }
 
-/** Options matching a query: prefix matches first, then substring matches, in the given order. */
-export function matchOptions(options: readonly ComboOption[], query: string, limit: number): ComboOption[] {
+export type MatchMode = 'prefix' | 'contains';
+
+/**
+ * Options matching a query, in the given order: prefix matches first, then (mode 'contains') substring matches.
+ * An empty query matches nothing.
+ */
+export function matchOptions(
+  options: readonly ComboOption[],
+  query: string,
+  limit: number,
+  mode: MatchMode = 'contains',
+): ComboOption[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
   const prefix: ComboOption[] = [];
@@ -38,7 +53,7 @@ export function matchOptions(options: readonly ComboOption[], query: string, lim
   for (const o of options) {
     const texts = [o.label, ...(o.keywords ?? [])].map((t) => t.toLowerCase());
     if (texts.some((t) => t.startsWith(q))) prefix.push(o);
-    else if (texts.some((t) => t.includes(q))) inner.push(o);
+    else if (mode === 'contains' && texts.some((t) => t.includes(q))) inner.push(o);
     if (prefix.length >= limit) break;
   }
   return [...prefix, ...inner].slice(0, limit);
@@ -46,12 +61,12 @@ export function matchOptions(options: readonly ComboOption[], query: string, lim
 
 /** Text input with a suggestion listbox. */
 export function Combobox(props: ComboboxProps) {
-  const { label, options, onPick, onCommitText, placeholder, limit = 8, class: className } = props;
+  const { label, options, onPick, onCommitText, placeholder, limit = 8, match = 'contains', class: className } = props;
   const base = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const matches = open ? matchOptions(options, text, limit) : [];
+  const matches = open ? matchOptions(options, text, limit, match) : [];
   const listId = `${base}-list`;
   const optionId = (i: number) => `${base}-opt-${i}`;
 
@@ -74,7 +89,7 @@ export function Combobox(props: ComboboxProps) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setOpen(true);
-      setActive((a) => Math.min(a + 1, matchOptions(options, text, limit).length - 1));
+      setActive((a) => Math.min(a + 1, matchOptions(options, text, limit, match).length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, -1));

@@ -6,7 +6,6 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { AnnotationEditor } from '../../components/panel/annotation-editor';
 import { EDITOR_CSS } from '../../components/panel/styles';
 import { Markdown } from '../../components/ui/markdown';
 import { type AnchorResult, anchorAllSteps, describe } from '../../lib/anchoring';
@@ -16,7 +15,9 @@ import { type AnchorReport, sendToBackground } from '../../lib/messaging';
 import { runSliced } from '../../lib/page/scheduler';
 import { ANNOTATIONS_REV_KEY } from '../../lib/storage/changes';
 import type { Detector } from './detector';
+import { NoteEditor } from './note-editor';
 import { offsetOfPoint, rangeForOffsets, sentenceAround, type TextMap } from './text-map';
+import { trusted } from './trusted';
 import type { UiRoot } from './ui-root';
 
 export interface AnnotatorOptions {
@@ -61,24 +62,7 @@ export class Annotator {
   }
 
   start(): void {
-    this.abort = new AbortController();
-    const { signal } = this.abort;
-    document.addEventListener('mouseup', (e) => this.onSelectionEnd(e), { signal });
-    document.addEventListener(
-      'keyup',
-      (e) => {
-        if (e.shiftKey || e.key === 'Shift') this.onSelectionEnd(e);
-      },
-      { signal },
-    );
-    document.addEventListener(
-      'selectionchange',
-      () => {
-        if (document.getSelection()?.isCollapsed) this.hideButton();
-      },
-      { signal },
-    );
-    document.addEventListener('pointermove', (e) => this.onPointer(e), { passive: true, signal });
+    this.listenToPage();
     this.storageListener = (changes, area) => {
       const rev = (changes[ANNOTATIONS_REV_KEY] as { newValue?: { pageKeys?: string[] } } | undefined)?.newValue;
       if (area === 'local' && rev?.pageKeys?.includes(this.o.getPageKey())) void this.reload();
@@ -86,7 +70,41 @@ export class Annotator {
     browser.storage.onChanged.addListener(this.storageListener);
   }
 
+  /** (Re)adds our listeners to the document (document.open() erases them; see CardController.listenToPage). */
+  listenToPage(): void {
+    this.abort?.abort();
+    this.abort = new AbortController();
+    const { signal } = this.abort;
+    document.addEventListener(
+      'mouseup',
+      trusted((e) => this.onSelectionEnd(e)),
+      { signal },
+    );
+    document.addEventListener(
+      'keyup',
+      trusted<KeyboardEvent>((e) => {
+        if (e.shiftKey || e.key === 'Shift') this.onSelectionEnd(e);
+      }),
+      { signal },
+    );
+    document.addEventListener(
+      'selectionchange',
+      trusted(() => {
+        if (document.getSelection()?.isCollapsed) this.hideButton();
+      }),
+      { signal },
+    );
+    document.addEventListener(
+      'pointermove',
+      trusted((e) => this.onPointer(e)),
+      { passive: true, signal },
+    );
+  }
+
   stop(): void {
+    // A re-anchoring queued by textChanged() would otherwise run after stop and fill the list with orphans.
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.anchorToken++;
     cancelAnimationFrame(this.pointerFrame);
     this.pointerFrame = 0;
@@ -207,16 +225,15 @@ export class Annotator {
         this.hideButton();
         return;
       }
-      void this.showButton(sel.range);
+      this.showButton(sel.range);
     }, 10);
   }
 
-  private async showButton(range: Range): Promise<void> {
-    const ui = await this.o.ui.get();
+  private showButton(range: Range): void {
     if (!this.buttonLayer) {
       this.buttonLayer = document.createElement('div');
       this.buttonLayer.className = 'cl-float';
-      ui.uiContainer.appendChild(this.buttonLayer);
+      this.o.ui.add(this.buttonLayer);
     }
     const layer = this.buttonLayer;
     render(
@@ -237,7 +254,7 @@ export class Annotator {
   private hideButton(): void {
     if (this.buttonLayer) {
       render(null, this.buttonLayer);
-      this.buttonLayer.remove();
+      this.o.ui.remove(this.buttonLayer);
       this.buttonLayer = null;
     }
   }
@@ -288,27 +305,26 @@ export class Annotator {
       sendToBackground('tags:list', {}).catch(() => ({ tags: [] })),
       sendToBackground('entities:options', {}).catch(() => ({ options: [] })),
     ]);
-    const ui = await this.o.ui.get();
     this.closeEditor();
     const layer = document.createElement('div');
     layer.className = 'cl-float cl-editor-layer';
     layer.setAttribute('role', 'dialog');
     layer.setAttribute('aria-label', 'New ChipLens annotation');
-    ui.uiContainer.appendChild(layer);
+    this.o.ui.add(layer);
     this.editorLayer = layer;
     const returnFocus = document.activeElement;
     render(
-      <AnnotationEditor
-        annotation={draft}
+      <NoteEditor
+        draft={draft}
         tagSuggestions={tags.tags}
         entityOptions={options.options}
-        saveLabel="Save note"
-        onSave={(a) => {
-          this.closeEditor();
-          void sendToBackground('annotation:save', { annotation: a })
-            .then(() => this.reload())
-            .catch((err) => console.warn('[ChipLens] could not save the annotation', err));
+        save={async (a) => {
+          await sendToBackground('annotation:save', { annotation: a });
+        }}
+        onSaved={() => {
+          if (this.editorLayer === layer) this.closeEditor();
           document.getSelection()?.removeAllRanges();
+          void this.reload();
         }}
         onCancel={() => {
           this.closeEditor();
@@ -323,7 +339,7 @@ export class Annotator {
   private closeEditor(): void {
     if (this.editorLayer) {
       render(null, this.editorLayer);
-      this.editorLayer.remove();
+      this.o.ui.remove(this.editorLayer);
       this.editorLayer = null;
     }
     for (const c of this.cleanups.splice(0)) c();
@@ -364,7 +380,7 @@ export class Annotator {
       this.hideNote();
       return;
     }
-    void this.showNote(hit);
+    this.showNote(hit);
   }
 
   private annotationAt(x: number, y: number): Anchored | null {
@@ -377,14 +393,13 @@ export class Annotator {
     return null;
   }
 
-  private async showNote(a: Anchored): Promise<void> {
+  private showNote(a: Anchored): void {
     this.noteFor = a.annotation.id;
-    const ui = await this.o.ui.get();
     if (!this.noteLayer) {
       this.noteLayer = document.createElement('div');
       this.noteLayer.className = 'cl-float cl-note';
       this.noteLayer.setAttribute('role', 'tooltip');
-      ui.uiContainer.appendChild(this.noteLayer);
+      this.o.ui.add(this.noteLayer);
     }
     render(
       <div>
@@ -410,7 +425,7 @@ export class Annotator {
     this.noteFor = null;
     if (this.noteLayer) {
       render(null, this.noteLayer);
-      this.noteLayer.remove();
+      this.o.ui.remove(this.noteLayer);
       this.noteLayer = null;
     }
   }
@@ -436,4 +451,6 @@ const ANNOTATOR_CSS = `
 }
 .cl-note p { margin: 0.25em 0; }
 .cl-note-tags { color: var(--cl-muted, #57606a); font-size: 0.85em; }
+.cl-editor-status p { margin: 0.5em 0 0; }
+.cl-editor-error { color: var(--clp-danger, #b42318); font-weight: 600; }
 `;

@@ -22,6 +22,7 @@ import { loadMatcherData } from './matcher-source';
 import { watchUrlChanges } from './navigation';
 import { PREFETCH_KEYS, takePrefetched } from './prefetch';
 import { revealRange } from './reveal';
+import { exposeTestSeam } from './test-seam';
 import { sentenceAround } from './text-map';
 import { UiRoot } from './ui-root';
 
@@ -40,7 +41,8 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   await yieldToPage();
   let skip = mentionFilter(settings, host, (id) => typeById.get(id));
 
-  const ui = new UiRoot(ctx);
+  const ui = new UiRoot();
+  exposeTestSeam(ui);
   const highlighter = new Highlighter({ [highlightName('flash')]: 10 });
   let pageKey = currentPageKey();
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -64,11 +66,23 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
       cards?.listenTo(doc);
     },
     onUpdate: () => {
+      if (document.documentElement !== pageRoot) pageRootChanged();
       annotator?.textChanged();
       cards?.mentionsChanged();
       notifyChanged();
     },
   });
+
+  // The page may replace its whole document (document.open(), a new documentElement). document.open() also erases
+  // every event listener on the document and its window: ours are added again, and the same-origin frames re-listened.
+  let pageRoot = document.documentElement;
+  const pageRootChanged = () => {
+    pageRoot = document.documentElement;
+    if (!active) return;
+    annotator?.listenToPage();
+    cards?.listenToPage();
+    for (const doc of frames) if (doc !== document) cards?.listenTo(doc);
+  };
 
   let active = false;
   const activate = async () => {
@@ -86,6 +100,8 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     cards?.stop();
     annotator?.stop();
     detector.stop();
+    // Off on this site: no marks and no highlight styles left in any of its documents.
+    highlighter.release();
     notifyChanged();
   };
 

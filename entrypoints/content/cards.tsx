@@ -15,6 +15,7 @@ import type { Settings } from '../../lib/settings/types';
 import type { Annotator } from './annotator';
 import type { Detector, PageMention } from './detector';
 import { isRangeVisible, revealRange } from './reveal';
+import { trusted } from './trusted';
 import type { UiRoot } from './ui-root';
 
 export interface CardControllerOptions {
@@ -50,30 +51,41 @@ export class CardController {
   }
 
   start(): void {
-    this.abort = new AbortController();
-    this.docs = new WeakSet();
-    const { signal } = this.abort;
     this.intent = createHoverIntent({
       onChange: (s) => void this.show(s),
       dwellMs: this.o.getSettings().hoverDelayMs,
     });
+    this.listenToPage();
+  }
+
+  /**
+   * (Re)adds our listeners to the top document and window. document.open() erases every listener on the document and
+   * its window, ours included: the app calls this again when the document element changes (then `listenTo` adds the
+   * frames again).
+   */
+  listenToPage(): void {
+    if (!this.intent) return;
+    this.abort?.abort();
+    this.abort = new AbortController();
+    this.docs = new WeakSet();
+    const { signal } = this.abort;
     this.listen(document, signal);
     window.addEventListener(
       'scroll',
-      () => {
+      trusted(() => {
         const open = this.intent?.getState().open;
         const entry = open ? this.byKey.get(open) : undefined;
         if (entry && !isRangeVisible(entry.range)) this.intent?.mentionScrolledAway(open!);
-      },
+      }),
       { passive: true, capture: true, signal },
     );
     window.addEventListener(
       'keydown',
-      (e) => {
+      trusted<KeyboardEvent>((e) => {
         if (e.key === 'Escape' && this.intent?.getState().open) {
           this.intent.escape();
         }
-      },
+      }),
       { capture: true, signal },
     );
   }
@@ -88,12 +100,12 @@ export class CardController {
     this.docs.add(doc);
     doc.addEventListener(
       'pointermove',
-      (e) => {
+      trusted<PointerEvent>((e) => {
         if (e.pointerType === 'touch') return;
         if (this.o.ui.containsEvent(e)) return;
         this.lastPoint = { doc, x: e.clientX, y: e.clientY };
         if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
-      },
+      }),
       { passive: true, signal },
     );
   }
@@ -159,7 +171,7 @@ export class CardController {
     const pm = all[this.navIndex]!;
     const range = this.o.detector.rangeOf(pm.block, pm.mention);
     const active = document.activeElement;
-    if (!this.o.ui.owns(active as Element)) this.returnFocus = active;
+    if (!this.o.ui.owns(active)) this.returnFocus = active;
     revealRange(range, this.o.annotator.highlighter);
     this.intent.focusOpen(this.keyOf(pm));
     return true;
@@ -185,22 +197,27 @@ export class CardController {
     const { pm, range } = entry;
     const data = await this.card(pm.mention.entityId);
     if (!data || token !== this.renderToken) return;
-    const ui = await this.o.ui.get();
-    if (token !== this.renderToken) return;
     if (!this.layer) {
       this.layer = document.createElement('div');
       this.layer.className = 'cl-layer';
-      this.layer.addEventListener('pointerenter', () => this.intent?.pointerEnterCard());
-      this.layer.addEventListener('pointerleave', () => this.intent?.pointerLeaveCard());
-      this.layer.addEventListener('focusout', (e) => {
-        const to = (e as FocusEvent).relatedTarget as Node | null;
-        if (!to || !this.layer?.contains(to)) this.intent?.focusLeave();
-      });
-      ui.uiContainer.appendChild(this.layer);
+      this.layer.addEventListener(
+        'pointerenter',
+        trusted(() => this.intent?.pointerEnterCard()),
+      );
+      this.layer.addEventListener(
+        'pointerleave',
+        trusted(() => this.intent?.pointerLeaveCard()),
+      );
+      this.layer.addEventListener(
+        'focusout',
+        trusted<FocusEvent>((e) => {
+          const to = e.relatedTarget as Node | null;
+          if (!to || !this.layer?.contains(to)) this.intent?.focusLeave();
+        }),
+      );
+      this.o.ui.add(this.layer);
     }
-    const theme = this.o.getSettings().theme;
-    if (theme === 'system') ui.shadowHost.removeAttribute('data-theme');
-    else ui.shadowHost.setAttribute('data-theme', theme);
+    this.o.ui.setTheme(this.o.getSettings().theme);
     const all = this.o.detector.all();
     const onPage = new Set(all.map((m) => m.mention.entityId));
     const countOf = (id: string) => all.filter((m) => m.mention.entityId === id).length;
@@ -291,7 +308,7 @@ export class CardController {
       const root = this.layer.getRootNode();
       const hadFocus = root instanceof ShadowRoot && this.layer.contains(root.activeElement);
       render(null, this.layer);
-      this.layer.remove();
+      this.o.ui.remove(this.layer);
       this.layer = null;
       if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
     }

@@ -9,7 +9,8 @@ export default defineContentScript({
   // Our UI styles are strings injected into the shadow root (ui-root.ts); no CSS file to fetch.
   cssInjectionMode: 'manual',
   // WXT otherwise announces the script with window.postMessage, a message every page script can read, and its type
-  // names this extension's ID. The custom event WXT also dispatches is enough to retire an older copy of the script.
+  // names this extension's ID. Its other announcement, a CustomEvent on `document`, is gone too: the build replaces
+  // WXT's context with ours (context.ts), which neither dispatches nor trusts anything on the page.
   noScriptStartedPostMessage: true,
   async main(ctx) {
     // The script's evaluation is one task the page waits for: ChipLens's own modules are initialised in the next one

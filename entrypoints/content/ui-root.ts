@@ -1,58 +1,116 @@
 /**
- * The one place our in-page UI lives: a shadow root hosted by <chiplens-ui>, appended to <html> (not <body>) and only
- * created the first time something is shown. Page CSS cannot reach in, ours cannot leak out.
+ * The one place our in-page UI lives: a CLOSED shadow root on a plain <div> appended to <html> (not <body>), there
+ * only while something is shown. Page CSS cannot reach in, ours cannot leak out, and page scripts cannot reach in:
+ * - closed: the host's `shadowRoot` is null for page scripts, so no text of a card, note or tag is in the page's DOM;
+ * - a plain <div>, not a custom element: a page cannot define our tag first (customElements.define) to run its own
+ *   constructor on our host or refuse a shadow root; the host is created and given its root from ChipLens's
+ *   isolated world, where the page's patches to DOM prototypes do not apply;
+ * - no attribute on the host (the theme is set on an element inside the root);
+ * - re-attached to whichever document element is current when the page replaced it (document.open() and the like).
+ * Our e2e tests reach the root through ChipLens's isolated world (test-seam.ts), which page scripts cannot.
  */
+import { PALETTES, paletteVars } from '../../components/card/theme';
 
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+/** Key and text events from our editor stop at the root: the page's bubbling listeners (its shortcuts) never see them. */
+const ISOLATED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'beforeinput',
+  'paste',
+  'copy',
+  'cut',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+] as const;
 
-export const UI_TAG = 'chiplens-ui';
+const ROOT_CSS = `
+/* Important declarations of a shadow tree win over the page's own important ones on the host. */
+:host {
+  display: block !important; position: static !important; visibility: visible !important; opacity: 1 !important;
+  transform: none !important; filter: none !important; contain: none !important;
+}
+.cl-root[data-theme="light"] { ${paletteVars(PALETTES.light)} color-scheme: light; }
+.cl-root[data-theme="dark"] { ${paletteVars(PALETTES.dark)} color-scheme: dark; }
+`;
 
 export class UiRoot {
-  private ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private host: HTMLElement | null = null;
-  private readonly styles: string[] = [];
-
-  constructor(private readonly ctx: ContentScriptContext) {}
+  private shadow: ShadowRoot | null = null;
+  private container: HTMLElement | null = null;
+  private readonly styles: string[] = [ROOT_CSS];
 
   /** Add CSS to the shadow root (before or after it exists). */
   addStyle(css: string): void {
     this.styles.push(css);
-    if (this.host) void this.get().then((ui) => appendStyle(ui.shadow, css));
+    if (this.shadow) appendStyle(this.shadow, css);
   }
 
-  /** The mounted container, creating the shadow root on first use. */
-  async get(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    if (!this.ui) {
-      this.ui = createShadowRootUi(this.ctx, {
-        name: UI_TAG,
-        position: 'inline',
-        anchor: document.documentElement,
-        append: 'last',
-        // Keys typed in our editor must not trigger the page's shortcuts.
-        isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'],
-        onMount: (container, shadow, host) => {
-          this.host = host;
-          host.style.setProperty('position', 'static', 'important');
-          for (const css of this.styles) appendStyle(shadow, css);
-          return container;
-        },
-      }).then((ui) => {
-        ui.mount();
-        return ui;
-      });
-    }
-    return this.ui;
+  /** Show a layer (a card, the editor, a note...) in our root, attaching the host to the page if needed. */
+  add(layer: HTMLElement): void {
+    this.ensure().appendChild(layer);
+  }
+
+  /** Remove a layer; the host leaves the page when nothing is shown. */
+  remove(layer: HTMLElement): void {
+    layer.remove();
+    if (this.container && !this.container.firstElementChild) this.host?.remove();
+  }
+
+  /** 'light' | 'dark' override the reader's system theme; 'system' follows it. */
+  setTheme(theme: string): void {
+    const c = this.ensureContainer();
+    if (theme === 'system') c.removeAttribute('data-theme');
+    else c.setAttribute('data-theme', theme);
+  }
+
+  /** The root (tests only, through the isolated world; see test-seam.ts). */
+  root(): ShadowRoot | null {
+    return this.shadow;
   }
 
   /** Is this element our UI host (so the walker and mutation observer skip it)? */
-  owns(el: Element): boolean {
-    return el === this.host || el.tagName === 'CHIPLENS-UI';
+  owns(el: Element | null): boolean {
+    return el !== null && el === this.host;
   }
 
   /** Is this event target inside our UI? */
   containsEvent(e: Event): boolean {
     return this.host !== null && e.composedPath().includes(this.host);
+  }
+
+  private ensureContainer(): HTMLElement {
+    if (!this.container) {
+      const host = document.createElement('div');
+      const shadow = host.attachShadow({ mode: 'closed' });
+      for (const css of this.styles) appendStyle(shadow, css);
+      const container = document.createElement('div');
+      container.className = 'cl-root';
+      shadow.appendChild(container);
+      for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+      this.host = host;
+      this.shadow = shadow;
+      this.container = container;
+    }
+    return this.container;
+  }
+
+  private ensure(): HTMLElement {
+    const container = this.ensureContainer();
+    const host = this.host!;
+    // Elements are created by the current document: after document.open() the old host may belong to a document
+    // that is no longer shown, or the page may have removed it. Either way, put it (back) on the current root.
+    const root = document.documentElement;
+    if (root && host.parentNode !== root) {
+      try {
+        root.appendChild(host.ownerDocument === document ? host : document.adoptNode(host));
+      } catch {
+        // A document without a usable root element: nothing is shown until the next attempt.
+      }
+    }
+    return container;
   }
 }
 

@@ -1,18 +1,17 @@
 /**
- * The only module that marks the page: CSS Custom Highlight API ranges, registered under prefixed names so the page's
- * own highlights (same registry) never clash. The page's nodes, attributes and text are never changed; where the API
- * is missing (older Firefox) marking is a no-op and everything else keeps working.
- * Styles for these names ship as a manifest stylesheet (public/highlights.css), injected into every frame.
+ * The only module that marks the page: CSS Custom Highlight API ranges, registered under random per-page-load names
+ * (names.ts) so the page's own highlights (same registry) never clash and no page can probe for ChipLens by name. The
+ * page's nodes, attributes and text are never changed; where the API is missing (older Firefox) marking is a no-op and
+ * everything else keeps working. Styles for these names are adopted by a document when the first mark is made there
+ * (stylesheet.ts), never injected into frames where ChipLens is off.
+ *
+ * The document can change under the marks (document.open(), a replaced documentElement): ranges then collapse onto
+ * the document node and are simply kept or dropped, never an error.
  */
+import { type HighlightName, highlightName } from './names';
+import { adoptHighlightStyles, dropHighlightStyles } from './stylesheet';
 
-export const HIGHLIGHT_PREFIX = 'chiplens';
-
-export type HighlightName = string;
-
-/** e.g. highlightName('chip') -> 'chiplens-chip', highlightName('note', 'yellow') -> 'chiplens-note-yellow'. */
-export function highlightName(...parts: string[]): HighlightName {
-  return [HIGHLIGHT_PREFIX, ...parts].join('-');
-}
+export { type HighlightName, highlightName };
 
 interface RegistryLike {
   get(name: string): unknown;
@@ -22,8 +21,8 @@ interface RegistryLike {
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange> & { priority: number };
 
-function registryFor(doc: Document): { registry: RegistryLike; Ctor: HighlightCtor } | null {
-  const win = doc.defaultView as (Window & { Highlight?: HighlightCtor }) | null;
+function registryFor(doc: Document | null): { registry: RegistryLike; Ctor: HighlightCtor } | null {
+  const win = doc?.defaultView as (Window & { Highlight?: HighlightCtor }) | null;
   const css = (win as unknown as { CSS?: { highlights?: RegistryLike } } | null)?.CSS;
   const Ctor = win?.Highlight ?? (globalThis as { Highlight?: HighlightCtor }).Highlight;
   if (!css?.highlights || !Ctor) return null;
@@ -41,12 +40,16 @@ export function isHighlightSupported(doc: Document = document): boolean {
 export class Highlighter {
   private readonly byOwner = new Map<unknown, { name: HighlightName; range: Range }[]>();
   private readonly layers = new Map<string, Set<AbstractRange>>();
+  /** Documents given our highlight styles. */
+  private readonly styled = new Set<Document>();
 
   constructor(private readonly priorities: Record<string, number> = {}) {}
 
   private layer(doc: Document, name: HighlightName): Set<AbstractRange> | null {
     const reg = registryFor(doc);
     if (!reg) return null;
+    adoptHighlightStyles(doc);
+    this.styled.add(doc);
     const key = `${name}\u0000${docKey(doc)}`;
     let h = this.layers.get(key);
     if (!h || reg.registry.get(name) !== h) {
@@ -94,11 +97,11 @@ export class Highlighter {
     let name = '';
     let layer: Set<AbstractRange> | null = null;
     for (const m of marks) {
-      const d = m.range.startContainer.ownerDocument!;
+      const d = documentOf(m.range.startContainer);
       if (d !== doc || m.name !== name) {
         doc = d;
         name = m.name;
-        layer = this.layer(d, name);
+        layer = d ? this.layer(d, name) : null;
       }
       if (layer) op(layer, m.range);
     }
@@ -114,12 +117,24 @@ export class Highlighter {
     for (const owner of [...this.byOwner.keys()]) this.remove(owner);
   }
 
+  /** Remove every range and our highlight styles from every document (ChipLens switched off on this site). */
+  release(): void {
+    this.clear();
+    for (const doc of this.styled) dropHighlightStyles(doc);
+    this.styled.clear();
+  }
+
   /** Count of ranges per layer name (tests and diagnostics). */
   counts(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const marks of this.byOwner.values()) for (const m of marks) out[m.name] = (out[m.name] ?? 0) + 1;
     return out;
   }
+}
+
+/** The document a boundary node is in; the document itself once document.open() or a new root removed its node. */
+function documentOf(node: Node): Document | null {
+  return node.ownerDocument ?? (node.nodeType === 9 ? (node as Document) : null);
 }
 
 const docIds = new WeakMap<Document, number>();

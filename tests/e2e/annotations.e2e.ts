@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { askTab, extensionSuite, launchWithExtension, openSidePanel, waitForMentions } from './harness';
+import { highlightCount, ui } from './ui';
 
 interface PageState {
   pageKey: string;
@@ -50,22 +51,19 @@ async function select(page: Page, text: string) {
 
 async function annotateSelection(page: Page, text: string, note: string, tag?: string) {
   await select(page, text);
-  const button = page.locator('chiplens-ui .cl-annotate-btn');
-  await button.click();
-  const editor = page.locator('chiplens-ui form.clp-editor');
-  await editor.waitFor();
-  await editor.getByLabel('Note').fill(note);
+  // The button and the editor are in ChipLens's closed shadow root: driven through its isolated world (ui.ts).
+  await ui(page).click('.cl-annotate-btn');
+  await ui(page).waitFor('.clp-editor');
+  await ui(page).fill('.clp-editor textarea', note);
   if (tag) {
-    const tagBox = editor.getByRole('combobox', { name: 'Add tag' });
-    await tagBox.fill(tag);
-    await tagBox.press('Enter');
+    await ui(page).fill('.clp-editor input[role="combobox"]', tag);
+    await page.keyboard.press('Enter');
   }
-  await editor.getByRole('button', { name: 'Save note' }).click();
-  await expect.poll(() => editor.count()).toBe(0);
+  await ui(page).click('.clp-editor button', '^Save note$');
+  await expect.poll(() => ui(page).count('.clp-editor')).toBe(0);
 }
 
-const noteMarks = (page: Page, color = 'yellow') =>
-  page.evaluate((c) => CSS.highlights.get(`chiplens-note-${c}`)?.size ?? 0, color);
+const noteMarks = (page: Page, color = 'yellow') => highlightCount(page, ['note', color]);
 
 async function anchors(tabId: number): Promise<PageState> {
   return askTab<PageState>(ext.session, tabId, 'page:state');

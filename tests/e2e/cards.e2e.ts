@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askTab, extensionSuite, ROOT } from './harness';
 import { pointOfText } from './page-helpers';
+import { ui } from './ui';
 
 const shots = join(ROOT, 'test-results', 'cards');
 const ext = extensionSuite();
@@ -14,7 +15,12 @@ beforeAll(() => {
 
 const open = (path: string) => ext.open(path);
 
-const dialog = (page: Page) => page.locator('chiplens-ui [role="dialog"]');
+/** The card: a dialog in ChipLens's closed shadow root, read through its isolated world (ui.ts). */
+const DIALOG = '[role="dialog"]';
+const cardCount = (page: Page) => ui(page).count(DIALOG);
+const waitForCard = (page: Page) => ui(page).waitFor(DIALOG);
+const cardText = (page: Page) => ui(page).text(DIALOG);
+const cardHeading = (page: Page) => ui(page).text(`${DIALOG} h2`);
 
 async function hover(page: Page, text: string, nth = 0) {
   const p = await pointOfText(page, text, nth);
@@ -27,31 +33,30 @@ describe('context cards', () => {
   it('hovering a mention opens the card of that entity, as a labelled dialog', async () => {
     const { page } = await open('/demo/index.html');
     await hover(page, 'SMIC');
-    await expect.poll(() => dialog(page).count()).toBe(1);
-    const card = dialog(page);
-    await expect.poll(() => card.getAttribute('aria-labelledby')).toBeTruthy();
-    const heading = await card.locator(`#${await card.getAttribute('aria-labelledby')}`).textContent();
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await expect.poll(() => ui(page).attr(DIALOG, 'aria-labelledby')).toBeTruthy();
+    const heading = await ui(page).text(`#${await ui(page).attr(DIALOG, 'aria-labelledby')}`);
     expect(heading).toMatch(/SMIC|Semiconductor Manufacturing International/);
-    expect(await card.getAttribute('aria-hidden')).toBeNull();
-    expect(await card.textContent()).toMatch(/mentions? on this page/);
+    expect(await ui(page).attr(DIALOG, 'aria-hidden')).toBeNull();
+    expect(await cardText(page)).toMatch(/mentions? on this page/);
     await page.close();
   });
 
   it('stays open while the pointer moves into it, closes on leaving and on Esc', async () => {
     const { page } = await open('/demo/index.html');
     await hover(page, 'Tencent', 1);
-    await dialog(page).waitFor();
-    const box = (await dialog(page).boundingBox())!;
+    await waitForCard(page);
+    const box = (await ui(page).box(DIALOG))!;
     await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
     await page.waitForTimeout(600);
-    expect(await dialog(page).count()).toBe(1);
+    expect(await cardCount(page)).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
     // Reopen, then leave both the mention and the card: it closes after the grace period.
     await hover(page, 'Tencent', 1);
-    await dialog(page).waitFor();
+    await waitForCard(page);
     await page.mouse.move(5, 5, { steps: 2 });
-    await expect.poll(() => dialog(page).count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => cardCount(page), { timeout: 3000 }).toBe(0);
     await page.close();
   });
 
@@ -59,22 +64,18 @@ describe('context cards', () => {
     const { page } = await open('/demo/index.html');
     await hover(page, 'proceeds');
     await page.waitForTimeout(600);
-    expect(await dialog(page).count()).toBe(0);
+    expect(await cardCount(page)).toBe(0);
     await page.close();
   });
 
   it('following a relation shows that card in place, and Back returns', async () => {
     const { page } = await open('/demo/index.html');
     await hover(page, 'H200', 1);
-    await dialog(page).waitFor();
-    const card = dialog(page);
-    await card
-      .getByRole('button', { name: /NVIDIA/ })
-      .first()
-      .click();
-    await expect.poll(() => card.locator('h2').first().textContent()).toMatch(/^NVIDIA$|NVIDIA Corporation/);
-    await card.getByRole('button', { name: /^Back/ }).click();
-    await expect.poll(() => card.locator('h2').first().textContent()).toMatch(/H200/);
+    await waitForCard(page);
+    await ui(page).click(`${DIALOG} button`, 'NVIDIA');
+    await expect.poll(() => cardHeading(page)).toMatch(/^NVIDIA$|NVIDIA Corporation/);
+    await ui(page).click(`${DIALOG} button`, '^Back');
+    await expect.poll(() => cardHeading(page)).toMatch(/H200/);
     await page.close();
   });
 
@@ -82,31 +83,27 @@ describe('context cards', () => {
     const { page, tabId } = await open('/demo/index.html');
     const first = await askTab<{ found: boolean }>(ext.session, tabId, 'page:navigate', { direction: 'next' });
     expect(first.found).toBe(true);
-    await dialog(page).waitFor();
-    const focusedInCard = await page.evaluate(() => {
-      const host = document.querySelector('chiplens-ui');
-      return host?.shadowRoot?.activeElement?.closest('[role="dialog"]') !== null;
-    });
-    expect(focusedInCard).toBe(true);
-    const name1 = await dialog(page).locator('h2').first().textContent();
+    await waitForCard(page);
+    await expect.poll(async () => (await ui(page).active(DIALOG))?.inside).toBe(true);
+    const name1 = await cardHeading(page);
     await askTab(ext.session, tabId, 'page:navigate', { direction: 'next' });
-    await expect.poll(() => dialog(page).locator('h2').first().textContent()).not.toBe(name1);
+    await expect.poll(() => cardHeading(page)).not.toBe(name1);
     await askTab(ext.session, tabId, 'page:navigate', { direction: 'prev' });
-    await expect.poll(() => dialog(page).locator('h2').first().textContent()).toBe(name1);
+    await expect.poll(() => cardHeading(page)).toBe(name1);
     // Tab moves through the card's controls.
     await page.keyboard.press('Tab');
-    const tag = await page.evaluate(() => document.querySelector('chiplens-ui')?.shadowRoot?.activeElement?.tagName);
+    const tag = (await ui(page).active(DIALOG))?.tag;
     expect(['BUTTON', 'A']).toContain(tag);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
     await page.close();
   });
 
   it('"Not this" hides the alias on this site; Undo brings it back', async () => {
     const { page, tabId } = await open('/pages/editable.html');
     await hover(page, 'SMIC');
-    await dialog(page).waitFor();
-    await dialog(page).getByRole('button', { name: 'Not this' }).click();
+    await waitForCard(page);
+    await ui(page).click(`${DIALOG} button`, '^Not this$');
     await expect
       .poll(async () =>
         (await askTab<{ mentions: { entityId: string }[] }>(ext.session, tabId, 'page:mentions')).mentions.map(
@@ -114,7 +111,7 @@ describe('context cards', () => {
         ),
       )
       .not.toContain('smic');
-    await dialog(page).getByRole('button', { name: 'Undo' }).click();
+    await ui(page).click(`${DIALOG} button`, '^Undo$');
     await expect
       .poll(async () =>
         (await askTab<{ mentions: { entityId: string }[] }>(ext.session, tabId, 'page:mentions')).mentions.map(
@@ -128,21 +125,22 @@ describe('context cards', () => {
   it('works on the React and CJK pages', async () => {
     const react = await open('/pages/react-app.html');
     await hover(react.page, 'TSMC');
-    await dialog(react.page).waitFor();
-    expect(await dialog(react.page).textContent()).toMatch(/TSMC|Taiwan Semiconductor/);
+    await waitForCard(react.page);
+    expect(await cardText(react.page)).toMatch(/TSMC|Taiwan Semiconductor/);
     // The app keeps working around the card: close it, use the app, the card still opens again.
     await react.page.keyboard.press('Escape');
-    await expect.poll(() => dialog(react.page).count()).toBe(0);
+    await expect.poll(() => cardCount(react.page)).toBe(0);
     await react.page.click('#inc');
     expect(await react.page.textContent('#inc')).toBe('Clicked 1 times');
     await hover(react.page, 'Huawei');
-    await dialog(react.page).waitFor();
+    await waitForCard(react.page);
     expect(ext.session.errors.filter((e) => e.includes('react-app'))).toEqual([]);
     await react.page.close();
     const cjk = await open('/pages/cjk.html');
     await hover(cjk.page, '中芯国际');
     // The pointer's way there may cross another mention first; the card follows it to where it rests.
-    await expect.poll(() => dialog(cjk.page).textContent()).toMatch(/SMIC/);
+    await waitForCard(cjk.page);
+    await expect.poll(() => cardText(cjk.page)).toMatch(/SMIC/);
     await cjk.page.close();
   });
 
@@ -154,9 +152,9 @@ describe('context cards', () => {
     const p = { x: box.x + inFrame.x, y: box.y + inFrame.y };
     await page.mouse.move(p.x - 30, p.y - 30);
     await page.mouse.move(p.x, p.y, { steps: 3 });
-    await dialog(page).waitFor();
-    expect(await dialog(page).textContent()).toMatch(/SMIC/);
-    const card = (await dialog(page).boundingBox())!;
+    await waitForCard(page);
+    expect(await cardText(page)).toMatch(/SMIC/);
+    const card = (await ui(page).box(DIALOG))!;
     // Placed just below (or above) the mention in page coordinates, not at the frame's origin.
     expect(Math.abs(card.y - p.y)).toBeLessThan(60);
     await page.close();
@@ -167,9 +165,9 @@ describe('context cards', () => {
       const { page } = await open('/demo/index.html');
       await page.emulateMedia({ colorScheme: scheme });
       await hover(page, 'H200', 1);
-      await dialog(page).waitFor();
+      await waitForCard(page);
       await page.waitForTimeout(300);
-      const bg = await dialog(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+      const bg = await ui(page).background(DIALOG);
       if (scheme === 'dark') expect(bg).not.toBe('rgb(255, 255, 255)');
       else expect(bg).toBe('rgb(255, 255, 255)');
       await page.screenshot({ path: join(shots, `card-${scheme}.png`) });

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { askTab, launchWithExtension, openSidePanel, ROOT, serveFixtures, tabIdOf, waitForMentions } from './harness';
 import { pointOfText } from './page-helpers';
+import { ui } from './ui';
 
 interface Mentions {
   url: string;
@@ -53,11 +54,13 @@ if (headed) {
   const point = await pointOfText(page, 'H200', 1);
   await page.mouse.move(point.x - 40, point.y - 40);
   await page.mouse.move(point.x, point.y, { steps: 4 });
-  const card = page.locator('chiplens-ui [role="dialog"]');
+  // The card is in ChipLens's closed shadow root: read through its isolated world (ui.ts).
   let cardShown = true;
-  await card.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {
-    cardShown = false;
-  });
+  await ui(page)
+    .waitFor('[role="dialog"]')
+    .catch(() => {
+      cardShown = false;
+    });
   await page.waitForTimeout(400); // let the card's entrance animation finish
   const shot = join(outDir, 'demo-card.png');
   await page.screenshot({ path: shot });

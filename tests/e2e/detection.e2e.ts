@@ -1,6 +1,7 @@
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROME_ARGS, extensionSuite, findChrome, tabIdOf, waitForMentions } from './harness';
+import { highlightCount, highlightNameOf } from './ui';
 
 interface Mentions {
   url: string;
@@ -59,10 +60,10 @@ describe('detection on pages in Chromium', () => {
     expect(r.mentions.filter((m) => m.text === 'BIS').length).toBe(1);
     expect(r.mentions.filter((m) => m.text === 'CAC').length).toBe(1);
     expect(r.mentions.some((m) => m.text.toLowerCase() === 'chips')).toBe(false);
-    // Highlights are registered under prefixed names, visible to the page's own registry.
-    const sizes = await page.evaluate(() =>
-      Object.fromEntries(
-        ['chip', 'company', 'agency', 'policy'].map((t) => [t, CSS.highlights.get(`chiplens-${t}`)?.size ?? 0]),
+    // Highlights are registered under this page load's random names, visible to the page's own registry.
+    const sizes = Object.fromEntries(
+      await Promise.all(
+        ['chip', 'company', 'agency', 'policy'].map(async (t) => [t, await highlightCount(page, [t])] as const),
       ),
     );
     expect(sizes.chip).toBeGreaterThan(5);
@@ -132,7 +133,7 @@ describe('detection on pages in Chromium', () => {
     expect(order.indexOf('smic')).toBeGreaterThan(order.indexOf('intel-gaudi-3'));
     expect(order.indexOf('smic')).toBeLessThan(order.indexOf('micron'));
     const frame = page.frames().find((f) => f.url().includes('iframe-child'))!;
-    expect(await frame.evaluate(() => CSS.highlights.get('chiplens-company')?.size ?? 0)).toBeGreaterThan(0);
+    expect(await highlightCount(page, ['company'], frame)).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -141,19 +142,23 @@ describe('detection on pages in Chromium', () => {
     const r = await waitForMentions<Mentions>(ext.session, tabId, (x) => x.mentions.length === 3000);
     expect(r.mentions.at(-1)!.text).toBe('H200');
     /** Registered ChipLens ranges, and whether one lies in paragraph `id`. */
+    const ours = await Promise.all(['chip', 'company', 'agency', 'policy'].map((t) => highlightNameOf(page, t)));
     const marks = (id: string) =>
-      page.evaluate((pid) => {
-        let count = 0;
-        let inside = false;
-        for (const [name, h] of CSS.highlights) {
-          if (!name.startsWith('chiplens-')) continue;
-          for (const range of h as Set<AbstractRange>) {
-            count++;
-            if ((range.startContainer.parentElement as Element | null)?.closest('p')?.id === pid) inside = true;
+      page.evaluate(
+        ([pid, names]) => {
+          let count = 0;
+          let inside = false;
+          for (const [name, h] of CSS.highlights) {
+            if (!(names as string[]).includes(name)) continue;
+            for (const range of h as Set<AbstractRange>) {
+              count++;
+              if ((range.startContainer.parentElement as Element | null)?.closest('p')?.id === pid) inside = true;
+            }
           }
-        }
-        return { count, inside };
-      }, id);
+          return { count, inside };
+        },
+        [id, ours] as const,
+      );
     await expect.poll(() => marks('p0')).toMatchObject({ inside: true });
     const top = await marks('p1499');
     expect(top.inside).toBe(false);
@@ -177,7 +182,7 @@ describe('detection on pages in Chromium', () => {
     await ext.session.worker.evaluate(() => chrome.storage.local.set({ settings: { disabledSites: ['127.0.0.1'] } }));
     try {
       const { page, tabId } = await open('/pages/article.html');
-      const marks = () => page.evaluate(() => CSS.highlights.get('chiplens-company')?.size ?? 0);
+      const marks = () => highlightCount(page, ['company']);
       const first = await waitForMentions<Mentions>(ext.session, tabId, () => true);
       await page.waitForTimeout(500);
       expect(first.mentions).toEqual([]);

@@ -12,6 +12,7 @@ import {
   openSidePanel,
   serveFixtures,
 } from './harness';
+import { highlightCount } from './ui';
 
 const work = mkdtempSync(join(tmpdir(), 'chiplens-export-'));
 let server: FixtureServer;
@@ -81,7 +82,7 @@ describe('export and import', () => {
       );
       expect(r.ok).toBe(true);
     }
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get('chiplens-note-blue')?.size ?? 0)).toBe(2);
+    await expect.poll(() => highlightCount(page, ['note', 'blue'])).toBe(2);
     await settingsOf(panel);
     await panel.getByLabel('Notes to export').selectOption('all');
     const [download] = await Promise.all([
@@ -108,13 +109,13 @@ describe('export and import', () => {
 
     const second = await launchWithExtension();
     const fresh = await openArticle(second);
-    expect(await fresh.page.evaluate(() => CSS.highlights.get('chiplens-note-blue')?.size ?? 0)).toBe(0);
+    expect(await highlightCount(fresh.page, ['note', 'blue'])).toBe(0);
     const panel2 = await settingsOf(await openSidePanel(second, fresh.tabId));
     await panel2.getByLabel(/Choose a ChipLens JSON backup/).setInputFiles(file);
     await expect.poll(() => panel2.locator('.clp-import-preview').textContent()).toMatch(/New\s*2/);
     await panel2.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => panel2.getByRole('status').textContent()).toMatch(/Imported: 2 new/);
-    await expect.poll(() => fresh.page.evaluate(() => CSS.highlights.get('chiplens-note-blue')?.size ?? 0)).toBe(2);
+    await expect.poll(() => highlightCount(fresh.page, ['note', 'blue'])).toBe(2);
     const state = await askTab<{ anchors: { status: string }[] }>(second, fresh.tabId, 'page:state');
     expect(state.anchors.map((a) => a.status)).toEqual(['anchored', 'anchored']);
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { askTab, extensionSuite, openSidePanel, tabIdOf, waitForMentions } from './harness';
+import { highlightCount } from './ui';
 
 interface Mentions {
   mentions: { entityId: string; entityType: string; text: string }[];
@@ -74,7 +75,7 @@ describe('side panel', () => {
 
   it('turning a type off removes its marks from the page live, and back on restores them', async () => {
     const { page, tabId, panel } = await setup();
-    const chipMarks = () => page.evaluate(() => CSS.highlights.get('chiplens-chip')?.size ?? 0);
+    const chipMarks = () => highlightCount(page, ['chip']);
     expect(await chipMarks()).toBeGreaterThan(0);
     await panel.getByRole('tab', { name: 'Settings' }).click();
     await panel.getByRole('checkbox', { name: 'Chips' }).uncheck();
@@ -93,7 +94,7 @@ describe('side panel', () => {
 
   it('switching ChipLens off on the site clears the page; back on, it marks and follows changes again', async () => {
     const { page, tabId, panel } = await setup('/pages/editable.html');
-    const marks = () => page.evaluate(() => CSS.highlights.get('chiplens-company')?.size ?? 0);
+    const marks = () => highlightCount(page, ['company']);
     expect(await marks()).toBeGreaterThan(0);
     await panel.getByRole('tab', { name: 'Settings' }).click();
     await panel.getByRole('button', { name: 'Turn off on 127.0.0.1' }).click();

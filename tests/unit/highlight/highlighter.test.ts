@@ -36,17 +36,19 @@ function rangeOver(text: string): Range {
 }
 
 describe('Highlighter', () => {
-  it('registers ranges under prefixed names and removes exactly an owner’s ranges', () => {
+  it('registers ranges under this page load’s names and removes exactly an owner’s ranges', () => {
     const h = new Highlighter();
     const a = rangeOver('NVIDIA');
     const b = rangeOver('H200');
     h.set('block-1', [{ name: highlightName('company'), range: a }]);
     h.set('block-2', [{ name: highlightName('chip'), range: b }]);
-    expect([...registry.keys()].sort()).toEqual(['chiplens-chip', 'chiplens-company']);
+    const chip = highlightName('chip');
+    const company = highlightName('company');
+    expect([...registry.keys()].sort()).toEqual([chip, company].sort());
     h.remove('block-1');
-    expect(registry.get('chiplens-company')!.size).toBe(0);
-    expect(registry.get('chiplens-chip')!.has(b)).toBe(true);
-    expect(h.counts()).toEqual({ 'chiplens-chip': 1 });
+    expect(registry.get(company)!.size).toBe(0);
+    expect(registry.get(chip)!.has(b)).toBe(true);
+    expect(h.counts()).toEqual({ [chip]: 1 });
   });
 
   it('leaves the registry alone when an owner is given the marks it already has', () => {
@@ -60,5 +62,31 @@ describe('Highlighter', () => {
     // A different range is a change.
     h.set('block', [{ name: highlightName('company'), range: rangeOver('AMD') }]);
     expect(changes).toBeGreaterThan(after);
+  });
+});
+
+describe('highlight names', () => {
+  it('are random CSS identifiers, stable within a page load, saying nothing about ChipLens', () => {
+    const names = ['chip', 'company', 'agency', 'policy', 'flash'].map((k) => highlightName(k));
+    names.push(highlightName('note', 'yellow'));
+    for (const n of names) {
+      expect(n).toMatch(/^h[0-9a-f]{16}$/);
+      expect(n).not.toMatch(/chip|lens|note|company/i);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect(highlightName('note', 'yellow')).toBe(names[5]);
+  });
+});
+
+describe('the document under the marks changes', () => {
+  it('a range collapsed onto the document (document.open, a new root) is removed without an error', () => {
+    const h = new Highlighter();
+    const r = rangeOver('NVIDIA');
+    h.set('block', [{ name: highlightName('company'), range: r }]);
+    r.setStart(document, 0);
+    r.setEnd(document, 0);
+    expect(() => h.remove('block')).not.toThrow();
+    expect(() => h.set('block', [{ name: highlightName('company'), range: r }])).not.toThrow();
+    expect(() => h.release()).not.toThrow();
   });
 });

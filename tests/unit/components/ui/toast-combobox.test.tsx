@@ -82,3 +82,17 @@ describe('FilterBox', () => {
     expect(onInput).toHaveBeenLastCalledWith('');
   });
 });
+
+describe('matchOptions in prefix mode (tags)', () => {
+  const TAGS = [
+    { id: 'export', label: 'export' },
+    { id: 'supply', label: 'supply chain' },
+    { id: 'reexport', label: 're-export' },
+  ];
+  it('offers only options starting with the typed text, and nothing for an empty field', () => {
+    expect(matchOptions(TAGS, 'ex', 8, 'prefix').map((o) => o.id)).toEqual(['export']);
+    expect(matchOptions(TAGS, 'port', 8, 'prefix')).toEqual([]);
+    expect(matchOptions(TAGS, '', 8, 'prefix')).toEqual([]);
+    expect(matchOptions(TAGS, 'port', 8).map((o) => o.id)).toEqual(['export', 'reexport']);
+  });
+});
