@@ -22,7 +22,7 @@ import { loadMatcherData } from './matcher-source';
 import { watchUrlChanges } from './navigation';
 import { PREFETCH_KEYS, takePrefetched } from './prefetch';
 import { revealRange } from './reveal';
-import { exposeTestSeam } from './test-seam';
+import { exposeTestSeam, inspectUi } from './test-seam';
 import { sentenceAround } from './text-map';
 import { UiRoot } from './ui-root';
 
@@ -170,6 +170,7 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
 
   const revealed = new Map<string, number>();
   handleContentMessages({
+    'page:inspectUi': (q) => inspectUi(ui, q),
     'page:mentions': async () => {
       // Answered once hovering works too, so a reader (or a test) acting on the answer finds the cards ready.
       if (active) await Promise.all([detector.scanner.ready, uiReady().catch(() => undefined)]);

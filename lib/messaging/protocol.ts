@@ -132,7 +132,28 @@ export const toContent = {
   },
   /** Scroll to and flash an annotation's highlight. */
   'page:revealAnnotation': { req: v.strictObject({ id: Id }), res: {} as { found: boolean } },
+  /**
+   * What ChipLens's own UI in the page (a closed shadow root) shows: the elements matching `selector` (and whose text
+   * is `text`, when given) counted, or the first one's text, viewport box or focus. The e2e tests' way in, in every
+   * browser; like every message to a content script, only this extension's own pages can send it.
+   */
+  'page:inspectUi': {
+    req: v.strictObject({
+      selector: v.pipe(v.string(), v.maxLength(200)),
+      text: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      op: v.picklist(['count', 'text', 'box', 'focused']),
+    }),
+    res: {} as { count: number; text: string | null; box: UiBox | null; focused: boolean },
+  },
 } as const;
+
+/** An element's box in viewport CSS pixels. */
+export interface UiBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export type BackgroundProtocol = typeof toBackground;
 export type ContentProtocol = typeof toContent;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver, PageLike } from './driver';
 import { type FixtureServer, serveFixtures } from './harness';
-import { ui } from './ui-probe';
+import { pageUi, ui } from './ui-probe';
 
 interface Mentions {
   url: string;
@@ -124,13 +124,14 @@ export function coreJourneys(launch: (server: FixtureServer) => Promise<Driver>)
     });
 
     it('hovering a mention opens its card', async () => {
-      const { page } = await driver.open(DEMO);
+      const { page, tabId } = await driver.open(DEMO);
+      const card = pageUi(driver, tabId, page);
       const p = await pointOf(page, 'H200', 1);
       await page.mouse.move(p.x - 60, p.y - 60);
       await page.mouse.move(p.x, p.y, { steps: 4 });
-      await expect.poll(() => ui.cardText(page)).toMatch(/NVIDIA H200/);
+      await expect.poll(() => card.cardText()).toMatch(/NVIDIA H200/);
       await page.keyboard.press('Escape');
-      await expect.poll(() => ui.cardText(page)).toBe(null);
+      await expect.poll(() => card.cardText()).toBe(null);
       await page.close();
     });
 
@@ -138,19 +139,21 @@ export function coreJourneys(launch: (server: FixtureServer) => Promise<Driver>)
       const { page, tabId } = await driver.open(DEMO);
       const r = await driver.askTab<{ found: boolean }>(tabId, 'page:navigate', { direction: 'next' });
       expect(r.found).toBe(true);
-      await expect.poll(() => ui.cardText(page)).toBeTruthy();
-      expect(await ui.focusInCard(page)).toBe(true);
+      const card = pageUi(driver, tabId, page);
+      await expect.poll(() => card.cardText()).toBeTruthy();
+      expect(await card.focusInCard()).toBe(true);
       await page.close();
     });
 
     it('a note made from a selection is saved, and anchored again after a reload', async () => {
       const { page, tabId } = await driver.open(ARTICLE);
+      const inPage = pageUi(driver, tabId, page);
       await select(page, noted.quote);
-      await ui.click(page, '.cl-annotate-btn');
-      await ui.click(page, 'textarea');
+      await inPage.click('.cl-annotate-btn');
+      await inPage.click('textarea');
       await page.keyboard.type(noted.note);
-      await ui.click(page, 'button[type="submit"]');
-      await expect.poll(() => ui.exists(page, 'textarea')).toBe(false);
+      await inPage.clickButton('Save note');
+      await expect.poll(() => inPage.exists('textarea')).toBe(false);
       await expect
         .poll(async () => (await driver.askTab<PageState>(tabId, 'page:state')).anchors.map((a) => a.status))
         .toEqual(['anchored']);

@@ -1,9 +1,10 @@
 /**
  * How the shared journeys see and press ChipLens's UI, in either browser: in the page (the card, the selection button,
- * the editor, inside ChipLens's shadow root) and in the side panel page. Clicks are real mouse clicks at the
+ * the editor, inside ChipLens's closed shadow root, read through the `page:inspectUi` message that only the
+ * extension's own pages can send) and in the side panel page. Clicks are real mouse clicks at the
  * element's centre, so they go through the same input path as a reader's.
  */
-import type { PageLike } from './driver';
+import type { Driver, PageLike } from './driver';
 
 type Point = { x: number; y: number };
 
@@ -18,46 +19,34 @@ async function clickWhenShown(page: PageLike, find: () => Promise<Point | null>,
   }
 }
 
+/** ChipLens's UI in a page (a closed shadow root), read through the `page:inspectUi` message. */
+export function pageUi(driver: Driver, tabId: number, page: PageLike) {
+  type Op = 'count' | 'text' | 'box' | 'focused';
+  const inspect = (selector: string, op: Op, text?: string) =>
+    driver.askTab<{
+      count: number;
+      text: string | null;
+      box: (Point & { width: number; height: number }) | null;
+      focused: boolean;
+    }>(tabId, 'page:inspectUi', { selector, op, ...(text === undefined ? {} : { text }) });
+  const centre = async (selector: string, text?: string): Promise<Point | null> => {
+    const { box } = await inspect(selector, 'box', text);
+    return box && box.width > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+  };
+  return {
+    /** The open card's text, or null. */
+    cardText: async () => (await inspect('[role="dialog"]', 'text')).text,
+    /** Whether focus is inside the open card. */
+    focusInCard: async () => (await inspect('[role="dialog"]', 'focused')).focused,
+    exists: async (selector: string) => (await inspect(selector, 'count')).count > 0,
+    /** Click the first element matching `selector`. */
+    click: (selector: string) => clickWhenShown(page, () => centre(selector), selector),
+    /** Click a button by its exact text. */
+    clickButton: (label: string) => clickWhenShown(page, () => centre('button', label), `button ${label}`),
+  };
+}
+
 export const ui = {
-  /** The open card's text, or null. */
-  cardText: (page: PageLike) =>
-    page.evaluate(
-      () => document.querySelector('chiplens-ui')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null,
-      undefined,
-    ),
-
-  /** Whether focus is inside the open card. */
-  focusInCard: (page: PageLike) =>
-    page.evaluate(
-      () => Boolean(document.querySelector('chiplens-ui')?.shadowRoot?.activeElement?.closest('[role="dialog"]')),
-      undefined,
-    ),
-
-  exists: (page: PageLike, selector: string) =>
-    page.evaluate((s) => Boolean(document.querySelector('chiplens-ui')?.shadowRoot?.querySelector(s)), selector),
-
-  /** Click the first element matching `selector` in ChipLens's UI. */
-  async click(page: PageLike, selector: string) {
-    const find = () =>
-      page.evaluate((s) => {
-        const r = document.querySelector('chiplens-ui')?.shadowRoot?.querySelector(s)?.getBoundingClientRect();
-        return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-      }, selector);
-    await clickWhenShown(page, find, selector);
-  },
-
-  /** Click a button of ChipLens's UI in the page by its exact text. */
-  async clickButton(page: PageLike, label: string) {
-    const find = () =>
-      page.evaluate((l) => {
-        const root = document.querySelector('chiplens-ui')?.shadowRoot;
-        const el = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === l);
-        const r = el?.getBoundingClientRect();
-        return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-      }, label);
-    await clickWhenShown(page, find, `button ${label}`);
-  },
-
   /** Click a tab of the side panel by its label. */
   async clickPanelTab(panel: PageLike, label: string) {
     await clickWhenShown(panel, () => centreOf(panel, '[role="tab"]', label), `tab ${label}`);
