@@ -8,15 +8,37 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getCatalog } from '../lib/dataset/catalog';
 import { MATCHER_STORAGE_KEY, type StoredMatcher } from '../lib/detection/stored';
-import { handleBackgroundMessages, PANEL_FOCUS_KEY, sendToTab } from '../lib/messaging';
+import {
+  handleBackgroundMessages,
+  mayUsePageKey,
+  PANEL_FOCUS_KEY,
+  PageScopeError,
+  type SenderInfo,
+  senderScope,
+  sendToTab,
+} from '../lib/messaging';
 import { AnnotationRepository } from '../lib/storage/annotation-repository';
-import { announceAnnotationChange } from '../lib/storage/changes';
+import { ANNOTATIONS_REV_KEY, type AnnotationsRev, announceAnnotationChange } from '../lib/storage/changes';
 import { openDb } from '../lib/storage/db';
+import { PageNotesCache } from '../lib/storage/page-notes-cache';
 
 const MENU_ANNOTATE = 'chiplens-annotate';
 
 export default defineBackground(() => {
   const repo = new AnnotationRepository(openDb());
+  const pageNotes = new PageNotesCache((key) => repo.forPage(key));
+  // Writers elsewhere (the side panel, an import) announce their changes here.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(ANNOTATIONS_REV_KEY in changes)) return;
+    const rev = changes[ANNOTATIONS_REV_KEY]?.newValue as Partial<AnnotationsRev> | undefined;
+    pageNotes.invalidate(Array.isArray(rev?.pageKeys) ? rev.pageKeys.filter((k) => typeof k === 'string') : undefined);
+  });
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  /** Page keys this sender may use: all for extension pages, its own page's origin for a content script. */
+  const allowFor = (sender: SenderInfo) => {
+    const scope = senderScope(sender, extensionOrigin);
+    return (pageKey: string) => mayUsePageKey(scope, pageKey);
+  };
   void storeMatcherData();
 
   // Chrome: the toolbar button opens the side panel. Firefox: the sidebar (sidebar_action) is toggled instead.
@@ -73,14 +95,19 @@ export default defineBackground(() => {
       const catalog = getCatalog();
       return { entities: ids.map((id) => catalog.get(id)).filter((e) => e !== undefined) };
     },
-    'annotations:forPage': async ({ pageKey }) => ({ annotations: await repo.forPage(pageKey) }),
-    'annotation:save': async ({ annotation }) => {
-      const stored = await repo.save(annotation);
+    'annotations:forPage': async ({ pageKey }, sender) => {
+      if (!allowFor(sender)(pageKey)) throw new PageScopeError('annotations:forPage');
+      return { annotations: await pageNotes.get(pageKey) };
+    },
+    'annotation:save': async ({ annotation }, sender) => {
+      const stored = await repo.save(annotation, allowFor(sender));
+      pageNotes.invalidate([stored.pageKey]);
       await announceAnnotationChange([stored.pageKey]);
       return { annotation: stored };
     },
-    'annotation:delete': async ({ id }) => {
-      const deleted = await repo.delete(id);
+    'annotation:delete': async ({ id }, sender) => {
+      const deleted = await repo.delete(id, allowFor(sender));
+      pageNotes.invalidate(deleted ? [deleted.pageKey] : undefined);
       if (deleted) await announceAnnotationChange([deleted.pageKey]);
       return { deleted };
     },

@@ -31,6 +31,23 @@ function warnProblem(problem: RecordProblem): void {
   console.warn(`[chiplens] skipped invalid stored annotation ${problem.id ?? '(no id)'}:`, problem.issues.join('; '));
 }
 
+/** Which page keys a caller may write or delete under (a content script: its own page's origin). */
+export type PageKeyFilter = (pageKey: string) => boolean;
+
+/** A write or delete touched a note under a page key the caller may not use; nothing was changed. */
+export class PageKeyNotAllowedError extends Error {
+  constructor(id: string) {
+    super(`annotation ${id.slice(0, 80)} belongs to another page`);
+    this.name = 'PageKeyNotAllowedError';
+  }
+}
+
+/** The page key of a raw stored record, valid or not ('' when it has none). */
+function rawPageKey(raw: unknown): string {
+  const key = raw && typeof raw === 'object' ? (raw as { pageKey?: unknown }).pageKey : undefined;
+  return typeof key === 'string' ? key : '';
+}
+
 /** ISO timestamps with different offsets or precision do not sort as strings, so compare instants. */
 function instant(iso: string): number {
   return Date.parse(iso);
@@ -66,12 +83,15 @@ export class AnnotationRepository {
   /**
    * Stores `a` unless a record with the same id and a strictly newer `updatedAt` is already stored (a stale edit from
    * another tab must not overwrite a newer one; on a tie the incoming record wins). An invalid stored record is
-   * replaced. Returns what is stored afterwards. Throws {@link InvalidAnnotationError} if `a` is invalid.
+   * replaced. Returns what is stored afterwards. Throws {@link InvalidAnnotationError} if `a` is invalid, and
+   * {@link PageKeyNotAllowedError} if `allow` refuses its page key or the page key of the record it would replace.
    */
-  async save(a: Annotation): Promise<Annotation> {
+  async save(a: Annotation, allow?: PageKeyFilter): Promise<Annotation> {
     const incoming = this.checkForWrite([a])[0]!;
+    if (allow && !allow(incoming.pageKey)) throw new PageKeyNotAllowedError(incoming.id);
     return this.db.transaction('rw', this.db.annotations, async () => {
       const raw = await this.db.annotations.get(incoming.id);
+      if (raw !== undefined && allow && !allow(rawPageKey(raw))) throw new PageKeyNotAllowedError(incoming.id);
       const stored = raw === undefined ? undefined : this.valid([raw])[0];
       if (stored && instant(stored.updatedAt) > instant(incoming.updatedAt)) return stored;
       await this.db.annotations.put(incoming);
@@ -82,11 +102,13 @@ export class AnnotationRepository {
   /**
    * Deletes one annotation and returns the deleted record (for undo via {@link restore}), or null if there was none.
    * An invalid record is deleted too (this is how a repair UI removes one) but returns null: it cannot be restored.
+   * With `allow`, a record under a page key it refuses is left alone and {@link PageKeyNotAllowedError} thrown.
    */
-  async delete(id: string): Promise<Annotation | null> {
+  async delete(id: string, allow?: PageKeyFilter): Promise<Annotation | null> {
     return this.db.transaction('rw', this.db.annotations, async () => {
       const raw = await this.db.annotations.get(id);
       if (raw === undefined) return null;
+      if (allow && !allow(rawPageKey(raw))) throw new PageKeyNotAllowedError(id);
       await this.db.annotations.delete(id);
       return this.valid([raw])[0] ?? null;
     });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotations/types';
-import { AnnotationRepository } from '../../../lib/storage/annotation-repository';
+import { AnnotationRepository, PageKeyNotAllowedError } from '../../../lib/storage/annotation-repository';
 import { type ChipLensDb, openDb } from '../../../lib/storage/db';
 import { InvalidAnnotationError, type RecordProblem } from '../../../lib/storage/stored-annotation';
 import { freshDbName, makeAnnotation } from './make-annotation';
@@ -246,5 +246,27 @@ describe('invalid stored records (old builds, corruption)', () => {
       console.warn = original;
     }
     expect(String(warnings[0]?.[0])).toContain('junk');
+  });
+});
+
+describe('page key filter (content scripts: their own page origin only)', () => {
+  const alice = 'https://alice.github.io/article/';
+  const onlyMallory = (key: string) => key.startsWith('https://mallory.github.io/');
+
+  it("does not delete another page's note, and leaves it stored", async () => {
+    const note = await repo.save(makeAnnotation({ pageKey: alice }));
+    await expect(repo.delete(note.id, onlyMallory)).rejects.toThrow(PageKeyNotAllowedError);
+    expect(await repo.get(note.id)).toEqual(note);
+    expect(await repo.delete(note.id)).toEqual(note);
+  });
+
+  it("does not save under another page's key, nor over another page's note with the same id", async () => {
+    await expect(repo.save(makeAnnotation({ pageKey: alice }), onlyMallory)).rejects.toThrow(PageKeyNotAllowedError);
+    const note = await repo.save(makeAnnotation({ pageKey: alice }));
+    const takeover = { ...note, pageKey: 'https://mallory.github.io/copy/', updatedAt: '2030-01-01T00:00:00.000Z' };
+    await expect(repo.save(takeover, onlyMallory)).rejects.toThrow(PageKeyNotAllowedError);
+    expect(await repo.get(note.id)).toEqual(note);
+    const own = makeAnnotation({ pageKey: 'https://mallory.github.io/copy/' });
+    expect(await repo.save(own, onlyMallory)).toEqual(own);
   });
 });
