@@ -100,7 +100,7 @@ export default defineBackground(() => {
       return { annotations: await pageNotes.get(pageKey) };
     },
     'annotation:save': async ({ annotation }, sender) => {
-      const stored = await repo.save(annotation, allowFor(sender));
+      const stored = await repo.saveEdit(annotation, allowFor(sender));
       pageNotes.invalidate([stored.pageKey]);
       await announceAnnotationChange([stored.pageKey]);
       return { annotation: stored };

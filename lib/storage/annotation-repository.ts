@@ -42,6 +42,14 @@ export class PageKeyNotAllowedError extends Error {
   }
 }
 
+/** An edit was refused because the stored note is newer (edited elsewhere since); the stored one is attached. */
+export class StaleWriteError extends Error {
+  constructor(readonly stored: Annotation) {
+    super('this note was changed elsewhere (another tab or an import) after you opened it');
+    this.name = 'StaleWriteError';
+  }
+}
+
 /** The page key of a raw stored record, valid or not ('' when it has none). */
 function rawPageKey(raw: unknown): string {
   const key = raw && typeof raw === 'object' ? (raw as { pageKey?: unknown }).pageKey : undefined;
@@ -75,6 +83,12 @@ export class AnnotationRepository {
     return raw === undefined ? null : (this.valid([raw])[0] ?? null);
   }
 
+  /** The valid stored annotations with these ids (missing and invalid ones left out), read in one transaction. */
+  async getMany(ids: readonly string[]): Promise<Annotation[]> {
+    const raws = await this.db.annotations.bulkGet([...new Set(ids)]);
+    return this.valid(raws.filter((r) => r !== undefined));
+  }
+
   /** Every valid annotation, in id order. */
   async all(): Promise<Annotation[]> {
     return this.valid(await this.db.annotations.toArray());
@@ -87,13 +101,28 @@ export class AnnotationRepository {
    * {@link PageKeyNotAllowedError} if `allow` refuses its page key or the page key of the record it would replace.
    */
   async save(a: Annotation, allow?: PageKeyFilter): Promise<Annotation> {
+    return this.write(a, allow, false);
+  }
+
+  /**
+   * Like {@link save}, for an edit the reader makes: when the stored record is newer, nothing is written and
+   * {@link StaleWriteError} says so, so the refusal can be shown instead of the edit vanishing.
+   */
+  saveEdit(a: Annotation, allow?: PageKeyFilter): Promise<Annotation> {
+    return this.write(a, allow, true);
+  }
+
+  private async write(a: Annotation, allow: PageKeyFilter | undefined, refuseStale: boolean): Promise<Annotation> {
     const incoming = this.checkForWrite([a])[0]!;
     if (allow && !allow(incoming.pageKey)) throw new PageKeyNotAllowedError(incoming.id);
     return this.db.transaction('rw', this.db.annotations, async () => {
       const raw = await this.db.annotations.get(incoming.id);
       if (raw !== undefined && allow && !allow(rawPageKey(raw))) throw new PageKeyNotAllowedError(incoming.id);
       const stored = raw === undefined ? undefined : this.valid([raw])[0];
-      if (stored && instant(stored.updatedAt) > instant(incoming.updatedAt)) return stored;
+      if (stored && instant(stored.updatedAt) > instant(incoming.updatedAt)) {
+        if (refuseStale) throw new StaleWriteError(stored);
+        return stored;
+      }
       await this.db.annotations.put(incoming);
       return incoming;
     });
