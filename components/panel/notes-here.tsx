@@ -1,7 +1,9 @@
 /**
  * "Notes": this page's annotations, the ones found on the page apart from the ones that were not. An orphan shows its
  * quote; a passage found but edited shows "Passage changed" with the original quote. A note reveals its highlight on
- * the page; Edit opens the editor in place; Delete removes it and offers Undo.
+ * the page; Edit opens the editor in place; Delete removes it and offers Undo. The editor closes only once the save
+ * is confirmed: when it fails (a full disk, a newer version saved elsewhere) it stays open with the reader's text
+ * and says why.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AnchorStatus, Annotation } from '../../lib/annotations/types';
@@ -24,10 +26,25 @@ export interface NotesHereProps {
   entityOptions: readonly EntityOption[];
   /** Scroll the page to the highlight and flash it. */
   onReveal(id: string): void;
-  onSave(annotation: Annotation): void;
+  /** Saves an edit; the editor stays open until the promise settles, and shows why when it rejects. */
+  onSave(annotation: Annotation): Promise<void> | void;
   onDelete(id: string): void;
   /** Restore the annotation deleted last (the id is passed for convenience). */
   onUndoDelete(id: string): void;
+}
+
+/** Why a save failed, in words the reader can act on; the text stays in the editor either way. */
+export function saveErrorText(e: unknown): string {
+  const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return "Not saved: the browser's storage is full. Free some disk space (or delete notes you no longer need), then save again. Your text is kept here.";
+  }
+  if (name === 'StaleWriteError') {
+    return 'Not saved: this note was changed elsewhere (another tab or an import) after you opened it, and the newer version was kept. Copy your text, cancel, and edit the note again.';
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return `Not saved: ${detail || 'unknown error'}. Your text is kept here; try again.`;
 }
 
 interface Row {
@@ -144,6 +161,8 @@ export function NotesHere(props: NotesHereProps) {
   const uid = useId();
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const listRef = useRef<HTMLElement>(null);
   // When the editor closes, focus goes back to that note's Edit button instead of being lost with the editor.
   const [refocus, setRefocus] = useState<string | null>(null);
@@ -154,7 +173,44 @@ export function NotesHere(props: NotesHereProps) {
   }, [refocus]);
   const closeEditor = (id: string) => {
     setEditing(null);
+    setSaveError(null);
     setRefocus(id);
+  };
+  const openEditor = (id: string) => {
+    setSaveError(null);
+    setEditing(id);
+  };
+  const saveEdit = (id: string, a: Annotation) => {
+    if (saving) return;
+    setSaveError(null);
+    let result: Promise<void> | void;
+    try {
+      result = onSave(a);
+    } catch (e) {
+      setSaveError(saveErrorText(e));
+      return;
+    }
+    if (!result) {
+      closeEditor(id);
+      return;
+    }
+    setSaving(true);
+    result.then(
+      () => {
+        setSaving(false);
+        // Only if the reader is still on that editor (Cancel and another Edit may have come first).
+        setEditing((current) => {
+          if (current !== id) return current;
+          setSaveError(null);
+          setRefocus(id);
+          return null;
+        });
+      },
+      (e: unknown) => {
+        setSaving(false);
+        setSaveError(saveErrorText(e));
+      },
+    );
   };
   const { onPage, orphans } = splitByAnchoring(annotations, anchors);
   const names = new Map(props.entityOptions.map((o) => [o.id, o.name]));
@@ -166,12 +222,19 @@ export function NotesHere(props: NotesHereProps) {
           annotation={row.annotation}
           tagSuggestions={props.tagSuggestions}
           entityOptions={props.entityOptions}
-          onSave={(a) => {
-            onSave(a);
-            closeEditor(row.annotation.id);
-          }}
+          onSave={(a) => saveEdit(row.annotation.id, a)}
           onCancel={() => closeEditor(row.annotation.id)}
         />
+        {saving && (
+          <p class="clp-hint" role="status">
+            Saving…
+          </p>
+        )}
+        {saveError && (
+          <p class="clp-error clp-save-error" role="alert">
+            {saveError}
+          </p>
+        )}
       </li>
     ) : (
       <NoteRow
@@ -179,7 +242,7 @@ export function NotesHere(props: NotesHereProps) {
         row={row}
         names={names}
         onReveal={onReveal}
-        onEdit={() => setEditing(row.annotation.id)}
+        onEdit={() => openEditor(row.annotation.id)}
         onDelete={() => {
           onDelete(row.annotation.id);
           setDeleted(row.annotation.id);

@@ -183,4 +183,45 @@ describe('hostile data: one page cannot reach the notes of another', () => {
     expect(own.data?.deleted?.id).toBe(note.id);
     await Promise.all([alice.page.close(), mallory.page.close(), panel.close()]);
   });
+
+  it('the Library opens only http(s) pages: a stored data:, file: or chrome: URL is refused out loud', async () => {
+    const alice = await openPage(aliceUrl());
+    const panel = await openSidePanel(session, alice.tabId);
+    const urls = ['data:text/html,<h1>phish</h1>', 'file:///etc/passwd', 'chrome://settings/'];
+    for (const [i, url] of urls.entries()) {
+      const now = new Date(Date.now() + i).toISOString();
+      const reply = (await panel.evaluate(
+        (a) => chrome.runtime.sendMessage({ type: 'annotation:save', payload: { annotation: a } }),
+        {
+          id: crypto.randomUUID(),
+          pageKey: `https://library.example/${i}`,
+          url,
+          title: `Hostile ${i}`,
+          quote: { type: 'TextQuoteSelector', exact: `hostile quote ${i}`, prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: 0 },
+          anchorVersion: 1,
+          note: '',
+          tags: [],
+          color: 'yellow',
+          entityIds: [],
+          createdAt: now,
+          updatedAt: now,
+        },
+      )) as Reply<unknown>;
+      expect(reply.ok).toBe(true);
+    }
+    const tabCount = () => session.worker.evaluate(async () => (await chrome.tabs.query({})).length);
+    const before = await tabCount();
+    await panel.getByRole('tab', { name: 'Library' }).click();
+    for (const i of urls.keys()) {
+      await panel.getByLabel('Search notes').fill(`hostile quote ${i}`);
+      await panel.locator('.clp-lib-row', { hasText: `hostile quote ${i}` }).click();
+      await expect
+        .poll(() => panel.locator('.clp-library .clp-error').textContent())
+        .toMatch(/opens only http and https/);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await tabCount()).toBe(before);
+    await Promise.all([alice.page.close(), panel.close()]);
+  });
 });
