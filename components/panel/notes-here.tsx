@@ -12,6 +12,7 @@ import { Markdown } from '../ui/markdown';
 import { Toast } from '../ui/toast';
 import { AnnotationEditor } from './annotation-editor';
 import { COLOR_NAMES, excerpt, formatDate } from './format';
+import { afterBase, saveErrorText } from './save-edit';
 import type { EntityOption } from './types';
 
 export interface NotesHereProps {
@@ -31,20 +32,6 @@ export interface NotesHereProps {
   onDelete(id: string): void;
   /** Restore the annotation deleted last (the id is passed for convenience). */
   onUndoDelete(id: string): void;
-}
-
-/** Why a save failed, in words the reader can act on; the text stays in the editor either way. */
-export function saveErrorText(e: unknown): string {
-  const name = e instanceof Error || e instanceof DOMException ? e.name : '';
-  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return "Not saved: the browser's storage is full. Free some disk space (or delete notes you no longer need), then save again. Your text is kept here.";
-  }
-  if (name === 'StaleWriteError') {
-    return 'Not saved: this note was changed elsewhere (another tab or an import) after you opened it, and the newer version was kept. Copy your text, cancel, and edit the note again.';
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return `Not saved: ${detail || 'unknown error'}. Your text is kept here; try again.`;
 }
 
 interface Row {
@@ -180,8 +167,10 @@ export function NotesHere(props: NotesHereProps) {
     setSaveError(null);
     setEditing(id);
   };
-  const saveEdit = (id: string, a: Annotation) => {
+  const saveEdit = (base: Annotation, edited: Annotation) => {
     if (saving) return;
+    const id = base.id;
+    const a = afterBase(edited, base);
     setSaveError(null);
     let result: Promise<void> | void;
     try {
@@ -222,7 +211,7 @@ export function NotesHere(props: NotesHereProps) {
           annotation={row.annotation}
           tagSuggestions={props.tagSuggestions}
           entityOptions={props.entityOptions}
-          onSave={(a) => saveEdit(row.annotation.id, a)}
+          onSave={(a) => saveEdit(row.annotation, a)}
           onCancel={() => closeEditor(row.annotation.id)}
         />
         {saving && (

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NotesHere, saveErrorText } from '../../../../components/panel/notes-here';
+import { NotesHere } from '../../../../components/panel/notes-here';
+import { afterBase, saveErrorText } from '../../../../components/panel/save-edit';
 import type { AnchorReport } from '../../../../lib/messaging/protocol';
 import { annotation, ENTITY_OPTIONS } from './fixtures';
 
@@ -174,5 +175,15 @@ describe('NotesHere: no silent loss', () => {
     setupWith(() => Promise.reject(Object.assign(new Error('stale'), { name: 'StaleWriteError' })));
     expect((await screen.findByRole('alert')).textContent).toMatch(/changed elsewhere/);
     expect(screen.getByRole('form', { name: 'Edit note' })).toBeTruthy();
+  });
+});
+
+describe('afterBase', () => {
+  it('dates an edit after the version it was made from, even one dated in the future', () => {
+    const base = annotation({ updatedAt: '2099-01-01T00:00:00.000Z' });
+    const edited = { ...base, note: 'x', updatedAt: '2026-11-29T12:00:00.000Z' };
+    expect(afterBase(edited, base).updatedAt).toBe('2099-01-01T00:00:00.001Z');
+    const normal = { ...edited, updatedAt: '2100-01-01T00:00:00.000Z' };
+    expect(afterBase(normal, base)).toBe(normal);
   });
 });
