@@ -26,7 +26,7 @@ const MENU_ANNOTATE = 'chiplens-annotate';
 
 export default defineBackground(() => {
   const repo = new AnnotationRepository(openDb());
-  const pageNotes = new PageNotesCache((key) => repo.forPage(key));
+  const pageNotes = new PageNotesCache((keys) => repo.forPages(keys));
   // Writers elsewhere (the side panel, an import) announce their changes here.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(ANNOTATIONS_REV_KEY in changes)) return;

@@ -61,6 +61,11 @@ function instant(iso: string): number {
   return Date.parse(iso);
 }
 
+/** By text position, then creation time. */
+function documentOrder(a: Annotation, b: Annotation): number {
+  return a.position.start - b.position.start || instant(a.createdAt) - instant(b.createdAt);
+}
+
 export class AnnotationRepository {
   private readonly onProblem: (problem: RecordProblem) => void;
 
@@ -74,7 +79,18 @@ export class AnnotationRepository {
   /** The page's annotations in document order (by text position, then creation time). */
   async forPage(pageKey: string): Promise<Annotation[]> {
     const found = this.valid(await this.db.annotations.where('pageKey').equals(pageKey).toArray());
-    return found.sort((a, b) => a.position.start - b.position.start || instant(a.createdAt) - instant(b.createdAt));
+    return found.sort(documentOrder);
+  }
+
+  /** The annotations of several pages in one read, each page's in document order; every key gets an entry. */
+  async forPages(pageKeys: readonly string[]): Promise<Map<string, Annotation[]>> {
+    const keys = [...new Set(pageKeys)];
+    const pages = new Map<string, Annotation[]>(keys.map((k) => [k, []]));
+    for (const a of this.valid(await this.db.annotations.where('pageKey').anyOf(keys).toArray())) {
+      pages.get(a.pageKey)?.push(a);
+    }
+    for (const list of pages.values()) list.sort(documentOrder);
+    return pages;
   }
 
   /** One annotation, or null if there is none (or the stored record is invalid). */
