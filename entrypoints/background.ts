@@ -18,21 +18,15 @@ import {
   sendToTab,
 } from '../lib/messaging';
 import { AnnotationRepository } from '../lib/storage/annotation-repository';
-import { ANNOTATIONS_REV_KEY, type AnnotationsRev, announceAnnotationChange } from '../lib/storage/changes';
+import { announceAnnotationChange } from '../lib/storage/changes';
 import { openDb } from '../lib/storage/db';
-import { PageNotesCache } from '../lib/storage/page-notes-cache';
+import { PageNotesBatcher } from '../lib/storage/page-notes-batcher';
 
 const MENU_ANNOTATE = 'chiplens-annotate';
 
 export default defineBackground(() => {
   const repo = new AnnotationRepository(openDb());
-  const pageNotes = new PageNotesCache((keys) => repo.forPages(keys));
-  // Writers elsewhere (the side panel, an import) announce their changes here.
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(ANNOTATIONS_REV_KEY in changes)) return;
-    const rev = changes[ANNOTATIONS_REV_KEY]?.newValue as Partial<AnnotationsRev> | undefined;
-    pageNotes.invalidate(Array.isArray(rev?.pageKeys) ? rev.pageKeys.filter((k) => typeof k === 'string') : undefined);
-  });
+  const pageNotes = new PageNotesBatcher((keys) => repo.forPages(keys));
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   /** Page keys this sender may use: all for extension pages, its own page's origin for a content script. */
   const allowFor = (sender: SenderInfo) => {
@@ -101,13 +95,11 @@ export default defineBackground(() => {
     },
     'annotation:save': async ({ annotation }, sender) => {
       const stored = await repo.saveEdit(annotation, allowFor(sender));
-      pageNotes.invalidate([stored.pageKey]);
       await announceAnnotationChange([stored.pageKey]);
       return { annotation: stored };
     },
     'annotation:delete': async ({ id }, sender) => {
       const deleted = await repo.delete(id, allowFor(sender));
-      pageNotes.invalidate(deleted ? [deleted.pageKey] : undefined);
       if (deleted) await announceAnnotationChange([deleted.pageKey]);
       return { deleted };
     },
