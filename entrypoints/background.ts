@@ -8,15 +8,31 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getCatalog } from '../lib/dataset/catalog';
 import { MATCHER_STORAGE_KEY, type StoredMatcher } from '../lib/detection/stored';
-import { handleBackgroundMessages, PANEL_FOCUS_KEY, sendToTab } from '../lib/messaging';
+import {
+  handleBackgroundMessages,
+  mayUsePageKey,
+  PANEL_FOCUS_KEY,
+  PageScopeError,
+  type SenderInfo,
+  senderScope,
+  sendToTab,
+} from '../lib/messaging';
 import { AnnotationRepository } from '../lib/storage/annotation-repository';
 import { announceAnnotationChange } from '../lib/storage/changes';
 import { openDb } from '../lib/storage/db';
+import { PageNotesBatcher } from '../lib/storage/page-notes-batcher';
 
 const MENU_ANNOTATE = 'chiplens-annotate';
 
 export default defineBackground(() => {
   const repo = new AnnotationRepository(openDb());
+  const pageNotes = new PageNotesBatcher((keys) => repo.forPages(keys));
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  /** Page keys this sender may use: all for extension pages, its own page's origin for a content script. */
+  const allowFor = (sender: SenderInfo) => {
+    const scope = senderScope(sender, extensionOrigin);
+    return (pageKey: string) => mayUsePageKey(scope, pageKey);
+  };
   void storeMatcherData();
 
   // Chrome: the toolbar button opens the side panel. Firefox: the toolbar button (MV2 `browserAction`) toggles the
@@ -74,14 +90,17 @@ export default defineBackground(() => {
       const catalog = getCatalog();
       return { entities: ids.map((id) => catalog.get(id)).filter((e) => e !== undefined) };
     },
-    'annotations:forPage': async ({ pageKey }) => ({ annotations: await repo.forPage(pageKey) }),
-    'annotation:save': async ({ annotation }) => {
-      const stored = await repo.save(annotation);
+    'annotations:forPage': async ({ pageKey }, sender) => {
+      if (!allowFor(sender)(pageKey)) throw new PageScopeError('annotations:forPage');
+      return { annotations: await pageNotes.get(pageKey) };
+    },
+    'annotation:save': async ({ annotation }, sender) => {
+      const stored = await repo.saveEdit(annotation, allowFor(sender));
       await announceAnnotationChange([stored.pageKey]);
       return { annotation: stored };
     },
-    'annotation:delete': async ({ id }) => {
-      const deleted = await repo.delete(id);
+    'annotation:delete': async ({ id }, sender) => {
+      const deleted = await repo.delete(id, allowFor(sender));
       if (deleted) await announceAnnotationChange([deleted.pageKey]);
       return { deleted };
     },

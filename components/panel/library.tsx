@@ -42,6 +42,8 @@ export interface LibraryProps {
   onOpen(annotation: Annotation): void;
   /** Entity names by id, for the entity filter and chips. */
   entityNames: ReadonlyMap<string, string>;
+  /** Why the last note could not be opened (e.g. its page is not an http(s) URL). */
+  openError?: string | null | undefined;
   /** Viewport height for the list before it can be measured. */
   listHeight?: number;
 }
@@ -219,6 +221,11 @@ export function Library(props: LibraryProps) {
           </button>
         )}
       </div>
+      {props.openError && (
+        <p class="clp-error" role="alert">
+          {props.openError}
+        </p>
+      )}
       {results.length === 0 ? (
         <p class="clp-empty">No notes match.</p>
       ) : (

@@ -1,7 +1,9 @@
 /**
  * "Notes": this page's annotations, the ones found on the page apart from the ones that were not. An orphan shows its
  * quote; a passage found but edited shows "Passage changed" with the original quote. A note reveals its highlight on
- * the page; Edit opens the editor in place; Delete removes it and offers Undo.
+ * the page; Edit opens the editor in place; Delete removes it and offers Undo. The editor closes only once the save
+ * is confirmed: when it fails (a full disk, a newer version saved elsewhere) it stays open with the reader's text
+ * and says why.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AnchorStatus, Annotation } from '../../lib/annotations/types';
@@ -10,6 +12,7 @@ import { Markdown } from '../ui/markdown';
 import { Toast } from '../ui/toast';
 import { AnnotationEditor } from './annotation-editor';
 import { COLOR_NAMES, excerpt, formatDate } from './format';
+import { afterBase, saveErrorText } from './save-edit';
 import type { EntityOption } from './types';
 
 export interface NotesHereProps {
@@ -24,7 +27,8 @@ export interface NotesHereProps {
   entityOptions: readonly EntityOption[];
   /** Scroll the page to the highlight and flash it. */
   onReveal(id: string): void;
-  onSave(annotation: Annotation): void;
+  /** Saves an edit; the editor stays open until the promise settles, and shows why when it rejects. */
+  onSave(annotation: Annotation): Promise<void> | void;
   onDelete(id: string): void;
   /** Restore the annotation deleted last (the id is passed for convenience). */
   onUndoDelete(id: string): void;
@@ -144,6 +148,8 @@ export function NotesHere(props: NotesHereProps) {
   const uid = useId();
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const listRef = useRef<HTMLElement>(null);
   // When the editor closes, focus goes back to that note's Edit button instead of being lost with the editor.
   const [refocus, setRefocus] = useState<string | null>(null);
@@ -154,7 +160,46 @@ export function NotesHere(props: NotesHereProps) {
   }, [refocus]);
   const closeEditor = (id: string) => {
     setEditing(null);
+    setSaveError(null);
     setRefocus(id);
+  };
+  const openEditor = (id: string) => {
+    setSaveError(null);
+    setEditing(id);
+  };
+  const saveEdit = (base: Annotation, edited: Annotation) => {
+    if (saving) return;
+    const id = base.id;
+    const a = afterBase(edited, base);
+    setSaveError(null);
+    let result: Promise<void> | void;
+    try {
+      result = onSave(a);
+    } catch (e) {
+      setSaveError(saveErrorText(e));
+      return;
+    }
+    if (!result) {
+      closeEditor(id);
+      return;
+    }
+    setSaving(true);
+    result.then(
+      () => {
+        setSaving(false);
+        // Only if the reader is still on that editor (Cancel and another Edit may have come first).
+        setEditing((current) => {
+          if (current !== id) return current;
+          setSaveError(null);
+          setRefocus(id);
+          return null;
+        });
+      },
+      (e: unknown) => {
+        setSaving(false);
+        setSaveError(saveErrorText(e));
+      },
+    );
   };
   const { onPage, orphans } = splitByAnchoring(annotations, anchors);
   const names = new Map(props.entityOptions.map((o) => [o.id, o.name]));
@@ -166,12 +211,19 @@ export function NotesHere(props: NotesHereProps) {
           annotation={row.annotation}
           tagSuggestions={props.tagSuggestions}
           entityOptions={props.entityOptions}
-          onSave={(a) => {
-            onSave(a);
-            closeEditor(row.annotation.id);
-          }}
+          onSave={(a) => saveEdit(row.annotation, a)}
           onCancel={() => closeEditor(row.annotation.id)}
         />
+        {saving && (
+          <p class="clp-hint" role="status">
+            Saving…
+          </p>
+        )}
+        {saveError && (
+          <p class="clp-error clp-save-error" role="alert">
+            {saveError}
+          </p>
+        )}
       </li>
     ) : (
       <NoteRow
@@ -179,7 +231,7 @@ export function NotesHere(props: NotesHereProps) {
         row={row}
         names={names}
         onReveal={onReveal}
-        onEdit={() => setEditing(row.annotation.id)}
+        onEdit={() => openEditor(row.annotation.id)}
         onDelete={() => {
           onDelete(row.annotation.id);
           setDeleted(row.annotation.id);

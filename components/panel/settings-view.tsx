@@ -7,6 +7,7 @@ import { useId, useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '../../lib/dataset/types';
 import type { Settings, Theme } from '../../lib/settings/types';
 import { formatBytes, plural, TYPE_PLURAL } from './format';
+import { ImportSection } from './import-section';
 import type { ExportFormat, ExportScope, ImportPreview, PanelMessage } from './types';
 
 export const HOVER_DELAY_MIN = 0;
@@ -157,86 +158,6 @@ function SitesSection({
   );
 }
 
-function ImportSection(props: SettingsViewProps) {
-  const id = useId();
-  const { importPreview: p, busy } = props;
-  return (
-    <section class="clp-settings-section" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} class="clp-group-heading">
-        Import
-      </h2>
-      <label for={`${id}-file`} class="clp-label">
-        Choose a ChipLens JSON backup or W3C JSON-LD file
-      </label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        accept=".json,.jsonld,application/json,application/ld+json"
-        disabled={busy}
-        onChange={(e) => {
-          const input = e.currentTarget;
-          const file = input.files?.[0];
-          if (file) props.onChooseFile(file);
-          // Clearing lets the same file be chosen again after Cancel.
-          input.value = '';
-        }}
-      />
-      {p && (
-        <section class="clp-import-preview" aria-labelledby={`${id}-ph`}>
-          <h3 id={`${id}-ph`} class="clp-label">
-            {p.fileName ? `Preview of ${p.fileName}` : 'Preview'}
-          </h3>
-          <dl class="clp-import-counts">
-            <div>
-              <dt>New</dt>
-              <dd>{p.add}</dd>
-            </div>
-            <div>
-              <dt>Updated</dt>
-              <dd>{p.update}</dd>
-            </div>
-            <div>
-              <dt>Skipped</dt>
-              <dd>{p.skip}</dd>
-            </div>
-            <div>
-              <dt>Errors</dt>
-              <dd>{p.errors.length}</dd>
-            </div>
-          </dl>
-          {p.errors.length > 0 && (
-            <>
-              <p class="clp-hint">Records with errors are not imported:</p>
-              <ul class="clp-import-errors">
-                {p.errors.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: errors have no identity of their own and never reorder
-                  <li key={i}>
-                    Record {e.record}
-                    {e.id ? ` (${e.id})` : ''}, field <code>{e.field}</code>: {e.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <div class="clp-actions">
-            <button
-              type="button"
-              class="clp-btn clp-btn-primary"
-              disabled={busy || p.add + p.update === 0}
-              onClick={() => props.onConfirmImport()}
-            >
-              Import
-            </button>
-            <button type="button" class="clp-btn" disabled={busy} onClick={() => props.onCancelImport()}>
-              Cancel
-            </button>
-          </div>
-        </section>
-      )}
-    </section>
-  );
-}
-
 /** The settings view. */
 export function SettingsView(props: SettingsViewProps) {
   const { settings, onChange, storage, scopeCounts = {}, busy, message } = props;
@@ -383,7 +304,13 @@ export function SettingsView(props: SettingsViewProps) {
         </fieldset>
       </section>
 
-      <ImportSection {...props} />
+      <ImportSection
+        preview={props.importPreview ?? null}
+        busy={busy}
+        onChooseFile={props.onChooseFile}
+        onConfirm={props.onConfirmImport}
+        onCancel={props.onCancelImport}
+      />
 
       <div role="status" class="clp-message">
         {message?.kind === 'status' ? message.text : ''}

@@ -28,6 +28,8 @@ export interface ImportPreview {
   /** Records already stored as-is (or older than the stored version). */
   skip: number;
   errors: readonly ImportError[];
+  /** Records whose dates in the future will be set to the import time. */
+  clampedDates?: number;
 }
 
 /** A message after an action, e.g. "Imported 12 notes" (status) or "Could not read the file" (error). */

@@ -8,27 +8,26 @@ import { browser } from 'wxt/browser';
 import {
   Connections,
   EntityView,
-  type ImportPreview,
   Library,
   NotesHere,
   PageEntities,
   PanelApp,
-  type PanelMessage,
   type PanelTab,
   SettingsView,
 } from '../../components/panel';
 import type { Annotation } from '../../lib/annotations/types';
 import { getCatalog } from '../../lib/dataset/catalog';
 import { connectionsAmong } from '../../lib/dataset/relations';
-import { formatBytes, parseImport, planImport } from '../../lib/export';
 import type { ExportFormat } from '../../lib/export/types';
+import { isWebUrl } from '../../lib/export/validate-record';
 import { buildIndex, facets, type LibraryQuery, searchLibrary, siteOf } from '../../lib/library/search';
 import { PANEL_FOCUS_KEY, sendToTab } from '../../lib/messaging';
 import { isSiteDisabled } from '../../lib/settings/rules';
 import { AnnotationRepository } from '../../lib/storage/annotation-repository';
 import { announceAnnotationChange } from '../../lib/storage/changes';
 import { openDb } from '../../lib/storage/db';
-import { download, MAX_IMPORT_BYTES, serialise } from './files';
+import { download, serialise } from './files';
+import { useImport } from './import-file';
 import { useLiveQuery, useSettings } from './live';
 import { useTabContext } from './tab-context';
 
@@ -37,8 +36,6 @@ const repo = new AnnotationRepository(openDb());
 const entityOptions = catalog.options();
 const entityNames = new Map(catalog.entities.map((e) => [e.id, e.name]));
 const entityMap = catalog.index.byId;
-
-type Pending = { plan: ReturnType<typeof planImport>; preview: ImportPreview };
 
 export function App() {
   const ctx = useTabContext();
@@ -49,9 +46,7 @@ export function App() {
     { text: string; mentionIndex: number; mark: { start: number; end: number } }[]
   >([]);
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'updated-desc' });
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [message, setMessage] = useState<PanelMessage | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { pending, message, setMessage, busy, chooseFile, confirmImport, cancelImport } = useImport(repo);
   const [bytes, setBytes] = useState<number | undefined>(undefined);
 
   const all = useLiveQuery(() => repo.all(), [], [] as Annotation[]);
@@ -113,10 +108,13 @@ export function App() {
     if (ctx.tabId !== null) void sendToTab(ctx.tabId, type, payload).catch(() => {});
   };
 
+  /** An edit from the Notes view: rejects (and the editor stays open, saying why) unless it is stored. */
   const save = async (a: Annotation) => {
-    await repo.save(a);
-    await announceAnnotationChange([a.pageKey]);
+    const stored = await repo.saveEdit(a);
+    // Stored: a failure to tell the tabs only delays their refresh, it must not read as "not saved".
+    await announceAnnotationChange([stored.pageKey]).catch((e) => console.warn('[ChipLens] announce failed', e));
   };
+  const [libraryError, setLibraryError] = useState<string | null>(null);
   const [lastDeleted, setLastDeleted] = useState<Annotation | null>(null);
 
   const onExport = (scope: 'page' | 'filter' | 'all', format: ExportFormat) => {
@@ -127,59 +125,15 @@ export function App() {
     setMessage({ kind: 'status', text: `Exported ${list.length} note${list.length === 1 ? '' : 's'} to ${name}` });
   };
 
-  const onChooseFile = async (file: File) => {
-    setPending(null);
-    if (file.size > MAX_IMPORT_BYTES) {
-      setMessage({
-        kind: 'error',
-        text: `${file.name} is ${formatBytes(file.size)}; the import limit is ${formatBytes(MAX_IMPORT_BYTES)}. Nothing was imported.`,
-      });
+  const openFromLibrary = async (a: Annotation) => {
+    // Only web pages: a stored or imported data:, file:, javascript: or browser URL is never opened.
+    if (!isWebUrl(a.url)) {
+      setLibraryError(
+        `Not opened: ChipLens opens only http and https pages, and this note's page is "${a.url.slice(0, 80)}".`,
+      );
       return;
     }
-    setBusy(true);
-    try {
-      const result = parseImport(await file.text(), { maxBytes: MAX_IMPORT_BYTES, now: new Date() });
-      if (!result.ok) {
-        setMessage({ kind: 'error', text: `${file.name}: ${result.error} Nothing was imported.` });
-        return;
-      }
-      const byId = new Map(all.map((a) => [a.id, a]));
-      const plan = planImport((id) => byId.get(id), result.annotations);
-      setPending({
-        plan,
-        preview: {
-          fileName: file.name,
-          add: plan.add.length,
-          update: plan.update.length,
-          skip: plan.skip.length,
-          errors: result.errors,
-        },
-      });
-      setMessage(null);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onConfirmImport = async () => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      const counts = await repo.importAtomic(pending.plan);
-      await announceAnnotationChange([...pending.plan.add, ...pending.plan.update].map((a) => a.pageKey));
-      setMessage({ kind: 'status', text: `Imported: ${counts.added} new, ${counts.updated} updated.` });
-      setPending(null);
-    } catch (e) {
-      setMessage({
-        kind: 'error',
-        text: `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const openFromLibrary = async (a: Annotation) => {
+    setLibraryError(null);
     const tab = await browser.tabs.create({ url: a.url });
     if (tab.id === undefined) return;
     // Wait for the page's content script to anchor the note, then scroll to it.
@@ -237,7 +191,7 @@ export function App() {
         tagSuggestions={tags}
         entityOptions={entityOptions}
         onReveal={(id) => toTab('page:revealAnnotation', { id })}
-        onSave={(a) => void save(a)}
+        onSave={save}
         onDelete={(id) =>
           void repo.delete(id).then(async (deleted) => {
             setLastDeleted(deleted);
@@ -259,6 +213,7 @@ export function App() {
         onQueryChange={setQuery}
         onOpen={(a) => void openFromLibrary(a)}
         entityNames={entityNames}
+        openError={libraryError}
       />
     );
   } else if (settings) {
@@ -271,10 +226,10 @@ export function App() {
         entityNames={entityNames}
         scopeCounts={{ page: pageNotes.length, filter: results.length, all: all.length }}
         onExport={onExport}
-        onChooseFile={(f) => void onChooseFile(f)}
+        onChooseFile={(f) => void chooseFile(f)}
         importPreview={pending?.preview ?? null}
-        onConfirmImport={() => void onConfirmImport()}
-        onCancelImport={() => setPending(null)}
+        onConfirmImport={() => void confirmImport()}
+        onCancelImport={cancelImport}
         busy={busy}
         message={message}
       />

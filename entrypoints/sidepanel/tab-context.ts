@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { pageKey as computePageKey, pageKeyOrigin } from '../../lib/annotations/page-key';
 import { type AnchorReport, type PageMentions, sendToTab } from '../../lib/messaging';
 
 export interface TabContext {
@@ -18,6 +19,26 @@ export function pinnedTabId(search: string): number | null {
   const raw = new URLSearchParams(search).get('tab');
   if (raw === null || !/^\d+$/.test(raw)) return null;
   return Number(raw);
+}
+
+/**
+ * The page key a tab's content script reported, if it is on the tab's own origin; else the key of the tab's URL. A
+ * page steers its content script (and a compromised one can say anything): the panel must not list another origin's
+ * notes as this page's. When the tab's URL is not visible to the extension, the reported key stands.
+ */
+export async function checkedPageKey(tabId: number, reported: string): Promise<string> {
+  const url = await browser.tabs.get(tabId).then(
+    (t) => t.url,
+    () => undefined,
+  );
+  if (!url) return reported;
+  let origin: string | null = null;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return reported;
+  }
+  return pageKeyOrigin(reported) === origin ? reported : computePageKey({ url });
 }
 
 export function useTabContext(): TabContext {
@@ -58,8 +79,9 @@ export function useTabContext(): TabContext {
           sendToTab(id, 'page:mentions', {}),
           sendToTab(id, 'page:state', {}),
         ]);
+        const pageKey = await checkedPageKey(id, state.pageKey);
         if (n !== request.current) return;
-        setPage({ ...mentions, pageKey: state.pageKey, anchors: state.anchors });
+        setPage({ ...mentions, pageKey, anchors: state.anchors });
         setStatus('ready');
         return;
       } catch {

@@ -4,10 +4,14 @@
  *
  * Decisions:
  * - rel=canonical wins over og:url, which wins over the URL -- but only an absolute or relative http(s) URL on the
- *   same registrable domain as the page (approximated without the Public Suffix List: the last two host labels, or
- *   three when the second-level label is a generic one like co/com/org under a two-letter country code). A
- *   cross-site canonical (syndicated copies, misconfigured sites) is ignored: the text on this page is what the
- *   annotations anchor to, and following it would mix notes from different pages.
+ *   page's own ORIGIN (scheme, host and port). The page controls its canonical link, so a looser rule lets one page
+ *   claim another's notes: with "same registrable domain", mallory.github.io declaring alice.github.io's article as
+ *   its canonical loaded the notes the reader wrote on Alice's page (github.io is a public suffix), and even with the
+ *   Public Suffix List one subdomain of a site could read another's (user pages, hosted blogs). A canonical on
+ *   another origin (syndicated copies, AMP or mobile hosts) is ignored: the text on this page is what the
+ *   annotations anchor to. The background answers a content script only for keys on its tab's origin
+ *   (lib/messaging/sender-scope.ts), so the rule is enforced outside the page too. Sites by the Public Suffix List:
+ *   lib/annotations/site.ts (kept out of this module: the content script imports it, and the list is 136 kB).
  * - A canonical that points at the site's home page while the URL has a path is ignored (a common misconfiguration
  *   that would put every article's notes under one key).
  * - Removed: the fragment; utm_* and known click ids (fbclid, gclid, and a few more). Kept: every other parameter,
@@ -30,7 +34,6 @@ const TRACKING = new Set([
   'mc_cid',
   'mc_eid',
 ]);
-const GENERIC_SLD = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'or', 'ne', 'go', 'mil']);
 
 export interface PageIdentity {
   /** The page's URL (location.href). */
@@ -48,7 +51,7 @@ export function pageKey({ url, canonical, ogUrl }: PageIdentity): string {
   for (const declared of [canonical, ogUrl]) {
     if (!declared) continue;
     const c = parseHttp(declared.trim(), page);
-    if (c && sameSite(c.hostname, page.hostname) && !isHomeInsteadOfArticle(c, page)) return normalise(c);
+    if (c && c.origin === page.origin && !isHomeInsteadOfArticle(c, page)) return normalise(c);
   }
   return normalise(page);
 }
@@ -79,20 +82,12 @@ function isTracking(name: string): boolean {
   return n.startsWith('utm_') || TRACKING.has(n);
 }
 
-/** Registrable domain, approximately (see the module comment). IP addresses and single labels stand for themselves. */
-export function registrableDomain(hostname: string): string {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
-  const labels = host.split('.');
-  if (labels.length <= 2) return host;
-  const tld = labels[labels.length - 1]!;
-  const sld = labels[labels.length - 2]!;
-  const take = tld.length === 2 && GENERIC_SLD.has(sld) ? 3 : 2;
-  return labels.slice(-take).join('.');
-}
-
-function sameSite(a: string, b: string): boolean {
-  return registrableDomain(a) === registrableDomain(b);
+/**
+ * The origin a page key belongs to ("https://example.com"), or null when the key is not an http(s) URL. A key made by
+ * {@link pageKey} for a page is always on that page's origin.
+ */
+export function pageKeyOrigin(key: string): string | null {
+  return parseHttp(key)?.origin ?? null;
 }
 
 function isHomeInsteadOfArticle(canonical: URL, page: URL): boolean {

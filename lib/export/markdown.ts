@@ -8,8 +8,9 @@ export interface EntityInfo {
 
 /**
  * A readable Markdown document: one section per page (title, link), then each passage as a blockquote followed by
- * its note (already Markdown, included as written), tags and linked entities. Pages appear in the order they were
- * first annotated; passages in page order. Page text is escaped so it always renders literally.
+ * its note (Markdown, made safe by {@link safeNote}), tags and linked entities. Pages appear in the order they were
+ * first annotated; passages in page order. Page text is escaped so it always renders literally; a page URL becomes a
+ * link only when it is http(s).
  */
 export function toMarkdown(
   annotations: readonly Annotation[],
@@ -26,10 +27,11 @@ export function toMarkdown(
   for (const list of pages.values()) {
     list.sort((a, b) => a.position.start - b.position.start || cmp(a.createdAt, b.createdAt));
     const first = list[0]!;
-    out.push(`## ${escapeInline(oneLine(first.title) || first.url)}`, '', `<${escapeUrl(first.url)}>`, '');
+    const link = isWebUrl(first.url) ? `<${escapeUrl(first.url)}>` : escapeInline(oneLine(first.url));
+    out.push(`## ${escapeInline(oneLine(first.title) || first.url)}`, '', link, '');
     for (const a of list) {
       out.push(blockquote(a.quote.exact), '');
-      if (a.note.trim() !== '') out.push(a.note.replace(/\r\n?/g, '\n').trim(), '');
+      if (a.note.trim() !== '') out.push(safeNote(a.note.replace(/\r\n?/g, '\n').trim()), '');
       if (a.tags.length) out.push(`Tags: ${a.tags.map((t) => `\`${codeSafe(t)}\``).join(', ')}`, '');
       for (const id of a.entityIds) {
         const info = entityInfo(id);
@@ -73,6 +75,25 @@ function blockquote(text: string): string {
       return t === '' ? '>' : `> ${escapeInline(t)}`;
     })
     .join('\n');
+}
+
+/** http: or https:, the only links an export writes. */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/**
+ * A note's Markdown, kept as written except for what could run or mislead when the file is rendered: raw HTML and
+ * entities (every & and < becomes an entity, so no tag, comment or autolink survives and no entity can spell a
+ * scheme such as java&#115;cript:), and links to anything but http(s) (inline, image and reference destinations:
+ * their "](" or "]:" gets an entity for the bracket's follower, so the text stays but is no link). Code spans and
+ * blocks then show &amp; and &lt; as written (a renderer shows entities in code literally): safety over fidelity.
+ */
+export function safeNote(note: string): string {
+  const text = note.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return text.replace(/\]([(:])(\s*)([^\s)]*)/g, (whole, opener: string, space: string, dest: string) =>
+    isWebUrl(dest) ? whole : `]${opener === '(' ? '&#40;' : '&#58;'}${space}${dest}`,
+  );
 }
 
 /** An autolink cannot contain spaces, < or >: percent-encode them. */

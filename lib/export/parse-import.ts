@@ -18,7 +18,7 @@ export interface ImportOptions {
  */
 export function parseImport(text: string, options: ImportOptions): ImportResult {
   try {
-    return parseUnsafe(text, options);
+    return clampFutureDates(parseUnsafe(text, options), options.now);
   } catch (e) {
     // Defensive: nothing above should throw, but an import must never take the page down.
     return { ok: false, error: `The file could not be read (${e instanceof Error ? e.message : String(e)}).` };
@@ -70,6 +70,25 @@ function parseUnsafe(text: string, { maxBytes, now }: ImportOptions): ImportResu
     else errors.push(...r.errors);
   });
   return { ok: true, format: 'w3c', annotations, errors };
+}
+
+/**
+ * Dates after the import time are set to it. Newer `updatedAt` wins every save, so a note imported with a date in
+ * the future could not be edited until that date: each edit lost to it.
+ */
+function clampFutureDates(result: ImportResult, now: Date): ImportResult {
+  if (!result.ok) return result;
+  const limit = now.getTime();
+  const stamp = now.toISOString();
+  let clamped = 0;
+  const annotations = result.annotations.map((a) => {
+    const created = Date.parse(a.createdAt) > limit;
+    const updated = Date.parse(a.updatedAt) > limit;
+    if (!created && !updated) return a;
+    clamped++;
+    return { ...a, createdAt: created ? stamp : a.createdAt, updatedAt: updated ? stamp : a.updatedAt };
+  });
+  return clamped === 0 ? result : { ...result, annotations, clampedDates: clamped };
 }
 
 function isRecordWithId(x: unknown): x is { id: string } {

@@ -15,7 +15,15 @@ export interface ImportError {
 export type ImportFormat = 'chiplens-backup' | 'w3c';
 
 export type ImportResult =
-  | { ok: true; format: ImportFormat; annotations: Annotation[]; settings?: Settings; errors: ImportError[] }
+  | {
+      ok: true;
+      format: ImportFormat;
+      annotations: Annotation[];
+      settings?: Settings;
+      errors: ImportError[];
+      /** Records whose created or modified date was in the future and was set to the import time (only when > 0). */
+      clampedDates?: number;
+    }
   | { ok: false; error: string };
 
 export type ExportFormat = 'json' | 'jsonld' | 'md' | 'csv';

@@ -14,6 +14,7 @@ import { pageKey } from '../annotations/page-key';
 import { ANCHOR_STRATEGY_VERSION, HIGHLIGHT_COLORS, type HighlightColor } from '../annotations/types';
 import { asList, hasType, isObject, own, ownString } from './own';
 import { stableUuid } from './stable-id';
+import { isWebUrl, NOT_WEB_URL } from './validate-record';
 import { ENTITY_IRI_BASE, NON_UUID_ID_PREFIX, STYLE_CLASS_PREFIX } from './w3c';
 
 /** Embedded `next` pages followed at most (a guard against cyclic or absurd files). */
@@ -62,6 +63,9 @@ export function fromW3CAnnotation(
   if (!target) return { ok: false, field: 'target', message: 'The annotation has no target.' };
   const url = typeof target === 'string' ? target : (iriOf(own(target, 'source')) ?? ownString(target, 'id'));
   if (!url) return { ok: false, field: 'url', message: 'The annotation target names no page (target.source).' };
+  if (!isWebUrl(url)) {
+    return { ok: false, field: 'target.source', message: `${NOT_WEB_URL} (it is "${url.slice(0, 80)}").` };
+  }
   const selectors = typeof target === 'string' ? [] : asList(own(target, 'selector'));
   const quote = selectors.find((s) => hasType(s, 'TextQuoteSelector'));
   if (!quote) {

@@ -8,7 +8,8 @@ import { toBackground, toContent } from './protocol';
 import { type Envelope, isTrustedSender, parseMessage, type Reply, type SenderInfo } from './validate';
 
 export * from './protocol';
-export { isTrustedSender, parseMessage } from './validate';
+export { mayUsePageKey, PageScopeError, type SenderScope, senderScope } from './sender-scope';
+export { isTrustedSender, parseMessage, type SenderInfo } from './validate';
 
 function unwrap<T>(reply: unknown, type: string): T {
   const r = reply as Reply<T> | undefined;

@@ -96,7 +96,7 @@ export const toBackground = {
   },
   /** All annotations stored for one page. */
   'annotations:forPage': { req: v.strictObject({ pageKey: PageKey }), res: {} as { annotations: Annotation[] } },
-  /** Create or replace one annotation (newest updatedAt wins). */
+  /** Create or replace one annotation; an edit older than the stored record is refused with an error (newest wins). */
   'annotation:save': { req: v.strictObject({ annotation: AnnotationSchema }), res: {} as { annotation: Annotation } },
   /** Delete one annotation; answers with the deleted record so it can be restored (undo). */
   'annotation:delete': { req: v.strictObject({ id: Id }), res: {} as { deleted: Annotation | null } },

@@ -33,9 +33,11 @@ export function parseMessage<P extends AnyProtocol>(protocol: P, raw: unknown): 
 /** The parts of `runtime.MessageSender` we look at. */
 export interface SenderInfo {
   id?: string;
+  /** URL of the sending frame (a content script: its page). */
   url?: string;
   /** Chrome sets it; Firefox does not. */
   origin?: string;
+  /** The sending tab (content scripts, and extension pages opened in a tab); url needs host access. */
   tab?: { id?: number; url?: string };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, registrableDomain } from '../../../lib/annotations/page-key';
+import { pageKey, pageKeyOrigin } from '../../../lib/annotations/page-key';
 
 describe('pageKey', () => {
   it('gives the same key to one article reached with tracking parameters and a fragment', () => {
@@ -30,13 +30,30 @@ describe('pageKey', () => {
     expect(pageKey({ url: 'http://example.com:8080/a' })).toBe('http://example.com:8080/a');
   });
 
-  it('uses the canonical link of an AMP or mobile copy on the same site', () => {
+  it("uses a canonical link on the page's own origin", () => {
     expect(
       pageKey({
-        url: 'https://amp.theguardian.com/technology/2025/apr/16/nvidia-china?utm_source=x',
+        url: 'https://www.theguardian.com/technology/2025/apr/16/nvidia-china?amp=1&utm_source=x',
         canonical: 'https://www.theguardian.com/technology/2025/apr/16/nvidia-china',
       }),
     ).toBe('https://www.theguardian.com/technology/2025/apr/16/nvidia-china');
+  });
+
+  it('ignores a canonical of a sibling subdomain under a public suffix (github.io)', () => {
+    const mallory = 'https://mallory.github.io/copy/';
+    expect(pageKey({ url: mallory, canonical: 'https://alice.github.io/article/' })).toBe(mallory);
+    expect(pageKey({ url: mallory, ogUrl: 'https://alice.github.io/article/' })).toBe(mallory);
+  });
+
+  it('ignores a canonical on another origin of the same site (AMP or mobile host, other scheme, other port)', () => {
+    const amp = 'https://amp.theguardian.com/technology/2025/apr/16/nvidia-china';
+    expect(pageKey({ url: amp, canonical: 'https://www.theguardian.com/technology/2025/apr/16/nvidia-china' })).toBe(
+      amp,
+    );
+    expect(pageKey({ url: 'http://example.com/a', canonical: 'https://example.com/a' })).toBe('http://example.com/a');
+    expect(pageKey({ url: 'https://example.com:8443/a', canonical: 'https://example.com/b' })).toBe(
+      'https://example.com:8443/a',
+    );
   });
 
   it('resolves a relative canonical against the page URL and strips its tracking parameters too', () => {
@@ -46,7 +63,7 @@ describe('pageKey', () => {
   });
 
   it('falls back to og:url when there is no canonical link', () => {
-    expect(pageKey({ url: 'https://m.example.co.uk/s/9?ref=app', ogUrl: 'https://www.example.co.uk/story/9' })).toBe(
+    expect(pageKey({ url: 'https://www.example.co.uk/s/9?ref=app', ogUrl: 'https://www.example.co.uk/story/9' })).toBe(
       'https://www.example.co.uk/story/9',
     );
   });
@@ -86,17 +103,11 @@ describe('pageKey', () => {
   });
 });
 
-describe('registrableDomain', () => {
-  it.each([
-    ['www.reuters.com', 'reuters.com'],
-    ['amp.theguardian.com', 'theguardian.com'],
-    ['news.bbc.co.uk', 'bbc.co.uk'],
-    ['www.gov.cn', 'www.gov.cn'], // gov.cn is itself a public suffix
-    ['tech.sina.com.cn', 'sina.com.cn'],
-    ['localhost', 'localhost'],
-    ['127.0.0.1', '127.0.0.1'],
-    ['Example.COM.', 'example.com'],
-  ])('%s -> %s', (host, domain) => {
-    expect(registrableDomain(host)).toBe(domain);
+describe('pageKeyOrigin', () => {
+  it('gives the origin of an http(s) key and null for anything else', () => {
+    expect(pageKeyOrigin('https://alice.github.io/article/')).toBe('https://alice.github.io');
+    expect(pageKeyOrigin('http://127.0.0.1:8080/a?b=1')).toBe('http://127.0.0.1:8080');
+    expect(pageKeyOrigin('file:///home/me/report.html')).toBeNull();
+    expect(pageKeyOrigin('not a url')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/types';
 
 const text = (maxLength: number, minLength = 0) => fc.string({ unit: 'grapheme', minLength, maxLength });
 const iso = fc
-  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2026-11-29T12:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
 
 /** Any annotation the store accepts (AnnotationSchema), with well-formed Unicode text. */

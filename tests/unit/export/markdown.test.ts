@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMarkdown } from '../../../lib/export';
+import { safeNote } from '../../../lib/export/markdown';
 import { makeAnnotation } from './arbitraries';
 
 const info = (id: string) =>
@@ -88,5 +89,42 @@ describe('toMarkdown', () => {
     const md = toMarkdown([makeAnnotation({ title: '  ', url: 'https://a.test/some page' })], info);
     expect(md).toContain('## https://a.test/some page');
     expect(md).toContain('<https://a.test/some%20page>');
+  });
+});
+
+describe('toMarkdown: hostile notes and URLs', () => {
+  it('writes no raw HTML and no entity from a note, showing the text as written', () => {
+    const note = 'Look: <img src=x onerror=alert(1)> <script>alert(2)</script> <!-- c --> a &amp; b, R&D';
+    expect(safeNote(note)).toBe(
+      'Look: &lt;img src=x onerror=alert(1)> &lt;script>alert(2)&lt;/script> &lt;!-- c --> a &amp;amp; b, R&amp;D',
+    );
+    const md = toMarkdown([makeAnnotation({ note })], info);
+    expect(md).not.toMatch(/<(img|script|!--)/);
+  });
+
+  it.each([
+    ['[click](javascript:alert(1))', '[click]&#40;javascript:alert(1))'],
+    ['[click](  JaVaScRiPt:alert(1))', '[click]&#40;  JaVaScRiPt:alert(1))'],
+    ['![i](data:image/svg+xml,x)', '![i]&#40;data:image/svg+xml,x)'],
+    ['[x](<javascript:alert(1)>)', '[x]&#40;&lt;javascript:alert(1)>)'],
+    ['[x](java&#115;cript:alert(1))', '[x]&#40;java&amp;#115;cript:alert(1))'],
+    ['[x](\njavascript:alert(1))', '[x]&#40;\njavascript:alert(1))'],
+    ['[x][r]\n\n[r]: javascript:alert(1)', '[x][r]\n\n[r]&#58; javascript:alert(1)'],
+    ['<javascript:alert(1)>', '&lt;javascript:alert(1)>'],
+    ['[x](file:///etc/passwd) [y](/relative)', '[x]&#40;file:///etc/passwd) [y]&#40;/relative)'],
+  ])('never writes a link to anything but http(s): %j', (note, expected) => {
+    expect(safeNote(note)).toBe(expected);
+  });
+
+  it('keeps http(s) links and ordinary Markdown as written', () => {
+    const note = '**Bold** and [the rule](https://www.bis.gov/rule "BIS") and [r]\n\n[r]: http://a.test/x';
+    expect(safeNote(note)).toBe(note);
+  });
+
+  it('writes the page URL as a link only when it is http(s)', () => {
+    const md = toMarkdown([makeAnnotation({ title: 'T', url: 'javascript:alert(1)//' })], info);
+    expect(md).not.toContain('<javascript:');
+    expect(md).toContain('javascript:alert(1)//');
+    expect(toMarkdown([makeAnnotation({ title: 'T', url: 'https://a.test/x' })], info)).toContain('<https://a.test/x>');
   });
 });

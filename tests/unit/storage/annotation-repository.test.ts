@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../lib/annotations/types';
-import { AnnotationRepository } from '../../../lib/storage/annotation-repository';
+import {
+  AnnotationRepository,
+  PageKeyNotAllowedError,
+  StaleWriteError,
+} from '../../../lib/storage/annotation-repository';
 import { type ChipLensDb, openDb } from '../../../lib/storage/db';
 import { InvalidAnnotationError, type RecordProblem } from '../../../lib/storage/stored-annotation';
 import { freshDbName, makeAnnotation } from './make-annotation';
@@ -246,5 +250,54 @@ describe('invalid stored records (old builds, corruption)', () => {
       console.warn = original;
     }
     expect(String(warnings[0]?.[0])).toContain('junk');
+  });
+});
+
+describe('page key filter (content scripts: their own page origin only)', () => {
+  const alice = 'https://alice.github.io/article/';
+  const onlyMallory = (key: string) => key.startsWith('https://mallory.github.io/');
+
+  it("does not delete another page's note, and leaves it stored", async () => {
+    const note = await repo.save(makeAnnotation({ pageKey: alice }));
+    await expect(repo.delete(note.id, onlyMallory)).rejects.toThrow(PageKeyNotAllowedError);
+    expect(await repo.get(note.id)).toEqual(note);
+    expect(await repo.delete(note.id)).toEqual(note);
+  });
+
+  it("does not save under another page's key, nor over another page's note with the same id", async () => {
+    await expect(repo.save(makeAnnotation({ pageKey: alice }), onlyMallory)).rejects.toThrow(PageKeyNotAllowedError);
+    const note = await repo.save(makeAnnotation({ pageKey: alice }));
+    const takeover = { ...note, pageKey: 'https://mallory.github.io/copy/', updatedAt: '2030-01-01T00:00:00.000Z' };
+    await expect(repo.save(takeover, onlyMallory)).rejects.toThrow(PageKeyNotAllowedError);
+    expect(await repo.get(note.id)).toEqual(note);
+    const own = makeAnnotation({ pageKey: 'https://mallory.github.io/copy/' });
+    expect(await repo.save(own, onlyMallory)).toEqual(own);
+  });
+});
+
+describe('getMany', () => {
+  it('reads the stored records with these ids, leaving out missing ones and repeats', async () => {
+    const a = await repo.save(makeAnnotation());
+    const b = await repo.save(makeAnnotation());
+    const found = await repo.getMany([b.id, 'missing', a.id, b.id]);
+    expect(found.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+  });
+});
+
+describe('saveEdit: a stale edit is refused out loud', () => {
+  it('throws StaleWriteError with the stored record and writes nothing when the stored one is newer', async () => {
+    const stored = await repo.save(makeAnnotation({ note: 'newer', updatedAt: '2099-01-01T00:00:00.000Z' }));
+    const edit = { ...stored, note: 'my edit', updatedAt: '2026-11-29T12:00:00.000Z' };
+    const refused = await repo.saveEdit(edit).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StaleWriteError);
+    expect((refused as StaleWriteError).stored).toEqual(stored);
+    expect(await repo.get(stored.id)).toEqual(stored);
+  });
+
+  it('stores an edit that is newer, or the same age', async () => {
+    const stored = await repo.save(makeAnnotation());
+    const edit = { ...stored, note: 'edited', updatedAt: '2026-11-29T12:00:00.000Z' };
+    expect(await repo.saveEdit(edit)).toEqual(edit);
+    expect(await repo.saveEdit({ ...edit, note: 'again' })).toMatchObject({ note: 'again' });
   });
 });

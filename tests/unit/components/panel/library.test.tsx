@@ -32,7 +32,7 @@ const rows = () => screen.getByRole('listbox', { name: 'Notes in the library' })
 const NAMES = new Map([['bis', 'Bureau of Industry and Security']]);
 
 /** What the lead does: keep the query, run searchLibrary and facets on change. */
-function Harness({ all, onOpen }: { all: Annotation[]; onOpen(a: Annotation): void }) {
+function Harness({ all, onOpen, openError }: { all: Annotation[]; onOpen(a: Annotation): void; openError?: string }) {
   const index = useMemo(() => buildIndex(all), [all]);
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'updated-desc' });
   const results = useMemo(() => searchLibrary(index, query), [index, query]);
@@ -45,6 +45,7 @@ function Harness({ all, onOpen }: { all: Annotation[]; onOpen(a: Annotation): vo
       onQueryChange={setQuery}
       onOpen={onOpen}
       entityNames={NAMES}
+      openError={openError}
     />
   );
 }
@@ -126,5 +127,12 @@ describe('Library', () => {
   it('has an empty state for an empty library', () => {
     render(<Harness all={[]} onOpen={() => {}} />);
     expect(screen.getByText(/Your library is empty/)).toBeTruthy();
+  });
+
+  it('says why a note could not be opened', () => {
+    render(
+      <Harness all={library(3)} onOpen={() => {}} openError="Not opened: ChipLens opens only http and https pages" />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('Not opened: ChipLens opens only http and https pages');
   });
 });

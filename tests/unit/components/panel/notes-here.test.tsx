@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotesHere } from '../../../../components/panel/notes-here';
+import { afterBase, saveErrorText } from '../../../../components/panel/save-edit';
 import type { AnchorReport } from '../../../../lib/messaging/protocol';
 import { annotation, ENTITY_OPTIONS } from './fixtures';
 
@@ -123,5 +124,66 @@ describe('NotesHere', () => {
   it('has an empty state', () => {
     setup([]);
     expect(screen.getByText(/No notes on this page yet/)).toBeTruthy();
+  });
+});
+
+describe('NotesHere: no silent loss', () => {
+  function setupWith(onSave: (a: unknown) => Promise<void>) {
+    render(
+      <NotesHere
+        annotations={[earlier]}
+        anchors={ANCHORS}
+        tagSuggestions={[]}
+        entityOptions={ENTITY_OPTIONS}
+        onReveal={vi.fn()}
+        onSave={onSave}
+        onDelete={vi.fn()}
+        onUndoDelete={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Edit note on “BIS added/ }));
+    fireEvent.input(screen.getByRole('textbox', { name: /Note/ }), { target: { value: 'My long careful note' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+  }
+
+  it('keeps the editor open until the save is confirmed', async () => {
+    let confirm = () => {};
+    setupWith(() => new Promise<void>((ok) => (confirm = ok)));
+    await Promise.resolve();
+    expect(screen.getByRole('form', { name: 'Edit note' })).toBeTruthy();
+    expect(screen.getByText('Saving…')).toBeTruthy();
+    confirm();
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit note' })).toBeNull());
+  });
+
+  it('says the disk is full and keeps the text when the save fails with QuotaExceededError', async () => {
+    setupWith(() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/storage is full.*Your text is kept/);
+    expect((screen.getByRole('textbox', { name: /Note/ }) as HTMLTextAreaElement).value).toBe('My long careful note');
+  });
+
+  it('recognises a quota error wrapped by Dexie (inner)', () => {
+    const wrapped = Object.assign(new Error('AbortError'), {
+      name: 'AbortError',
+      inner: { name: 'QuotaExceededError' },
+    });
+    expect(saveErrorText(wrapped)).toMatch(/storage is full/);
+  });
+
+  it('shows a stale-write refusal instead of closing as if saved', async () => {
+    setupWith(() => Promise.reject(Object.assign(new Error('stale'), { name: 'StaleWriteError' })));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/changed elsewhere/);
+    expect(screen.getByRole('form', { name: 'Edit note' })).toBeTruthy();
+  });
+});
+
+describe('afterBase', () => {
+  it('dates an edit after the version it was made from, even one dated in the future', () => {
+    const base = annotation({ updatedAt: '2099-01-01T00:00:00.000Z' });
+    const edited = { ...base, note: 'x', updatedAt: '2026-11-29T12:00:00.000Z' };
+    expect(afterBase(edited, base).updatedAt).toBe('2099-01-01T00:00:00.001Z');
+    const normal = { ...edited, updatedAt: '2100-01-01T00:00:00.000Z' };
+    expect(afterBase(normal, base)).toBe(normal);
   });
 });
