@@ -98,14 +98,14 @@ describe('NotesHere', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).toHaveBeenCalledOnce();
     expect(onSave.mock.calls[0]![0]).toMatchObject({ id: 'a-earlier', note: 'Twelve entities, mostly in Shenzhen' });
-    expect(screen.queryByRole('form', { name: 'Edit note' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Edit note' })).toBeNull();
   });
 
   it('returns focus to the Edit button when the editor is cancelled', () => {
     setup();
     fireEvent.click(screen.getByRole('button', { name: /^Edit note on “Shipments/ }));
     fireEvent.keyDown(screen.getByRole('textbox', { name: /Note/ }), { key: 'Escape' });
-    expect(screen.queryByRole('form', { name: 'Edit note' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Edit note' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Edit note on “Shipments/ }));
   });
 
@@ -150,10 +150,10 @@ describe('NotesHere: no silent loss', () => {
     let confirm = () => {};
     setupWith(() => new Promise<void>((ok) => (confirm = ok)));
     await Promise.resolve();
-    expect(screen.getByRole('form', { name: 'Edit note' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Edit note' })).toBeTruthy();
     expect(screen.getByText('Saving…')).toBeTruthy();
     confirm();
-    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit note' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Edit note' })).toBeNull());
   });
 
   it('says the disk is full and keeps the text when the save fails with QuotaExceededError', async () => {
@@ -174,7 +174,7 @@ describe('NotesHere: no silent loss', () => {
   it('shows a stale-write refusal instead of closing as if saved', async () => {
     setupWith(() => Promise.reject(Object.assign(new Error('stale'), { name: 'StaleWriteError' })));
     expect((await screen.findByRole('alert')).textContent).toMatch(/changed elsewhere/);
-    expect(screen.getByRole('form', { name: 'Edit note' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Edit note' })).toBeTruthy();
   });
 });
 
