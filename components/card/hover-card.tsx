@@ -41,9 +41,9 @@ export interface HoverCardProps {
   onTogglePin(): void;
   /** Move focus into the card when it mounts (opened from the keyboard). */
   autoFocus?: boolean;
-  /** Facts shown per card (default 4). */
+  /** Key facts in the compact card (default 3); "More" shows all. */
   factLimit?: number;
-  /** Related entries shown per card (default 8). */
+  /** Related entries in the compact card (default 4, names on the page first); "More" shows all. */
   relatedLimit?: number;
   /** Level of the name heading (default 2). */
   headingLevel?: HeadingLevel;
@@ -52,7 +52,7 @@ export interface HoverCardProps {
 /** The manifest's suggested key for opening the panel (`_execute_action` / `_execute_sidebar_action`). */
 const PANEL_SHORTCUT = 'Alt+Shift+L';
 
-type Nav = { rootId: string; stack: LoadedEntity[]; hidden: boolean };
+type Nav = { rootId: string; stack: LoadedEntity[]; hidden: boolean; expanded: boolean };
 
 /**
  * The hover card: a non-modal labelled dialog around {@link EntityCard} with a history of followed relations
@@ -65,7 +65,8 @@ export function HoverCard(props: HoverCardProps) {
   const headingId = `${uid}-name`;
   const summaryId = `${uid}-summary`;
   const rootRef = useRef<HTMLDivElement>(null);
-  const [nav, setNav] = useState<Nav>({ rootId: entity.id, stack: [], hidden: false });
+  const [nav, setNav] = useState<Nav>({ rootId: entity.id, stack: [], hidden: false, expanded: false });
+  const bodyRef = useRef<HTMLDivElement>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [panelHint, setPanelHint] = useState(false);
@@ -84,7 +85,7 @@ export function HoverCard(props: HoverCardProps) {
   latestRoot.current = entity.id;
   const fresh = (n: Nav): Nav => {
     const rootId = latestRoot.current;
-    return n.rootId === rootId ? n : { rootId, stack: [], hidden: false };
+    return n.rootId === rootId ? n : { rootId, stack: [], hidden: false, expanded: false };
   };
   const update = (fn: (n: Nav) => Nav) => setNav((n) => fn(fresh(n)));
   const current = fresh(nav);
@@ -105,6 +106,8 @@ export function HoverCard(props: HoverCardProps) {
         ? root?.querySelector<HTMLElement>('.cl-undo')
         : root?.querySelector<HTMLElement>(`[id="${headingId}"]`);
     el?.focus({ preventScroll: true });
+    // A new view starts at its top (following a relation from far down the card).
+    if (focusTarget === 'heading' && bodyRef.current) bodyRef.current.scrollTop = 0;
     setFocusTarget(null);
   });
 
@@ -117,7 +120,7 @@ export function HoverCard(props: HoverCardProps) {
       const loaded = await props.loadEntity(id);
       // The card may have been switched to another mention meanwhile: then this result is stale.
       if (!alive.current || latestRoot.current !== rootId) return;
-      update((n) => ({ ...n, stack: [...n.stack, loaded] }));
+      update((n) => ({ ...n, stack: [...n.stack, loaded], expanded: false }));
       setFocusTarget('heading');
     } catch {
       if (alive.current) setError(id);
@@ -126,7 +129,7 @@ export function HoverCard(props: HoverCardProps) {
     }
   };
   const back = () => {
-    update((n) => ({ ...n, stack: n.stack.slice(0, -1) }));
+    update((n) => ({ ...n, stack: n.stack.slice(0, -1), expanded: false }));
     setError(null);
     setFocusTarget('heading');
   };
@@ -177,7 +180,7 @@ export function HoverCard(props: HoverCardProps) {
       {current.hidden ? (
         <div class="cl-hidden-notice">
           <H id={headingId} class="cl-name" tabIndex={-1}>
-            {entity.name}
+            {entity.shortName || entity.name}
           </H>
           <p id={summaryId} role="status">
             Hidden on this site.{' '}
@@ -187,15 +190,16 @@ export function HoverCard(props: HoverCardProps) {
           </p>
         </div>
       ) : (
-        <div class="cl-body" aria-busy={loading ? 'true' : undefined}>
+        <div class="cl-body" ref={bodyRef} aria-busy={loading ? 'true' : undefined}>
           <EntityCard
+            compact={!current.expanded}
             entity={view.entity}
             related={view.related}
             mentionCount={view.mentionCount}
             onPage={onPage}
             datasetAsOf={datasetAsOf}
-            factLimit={props.factLimit ?? 4}
-            relatedLimit={props.relatedLimit ?? 8}
+            factLimit={current.expanded ? undefined : (props.factLimit ?? 3)}
+            relatedLimit={current.expanded ? undefined : (props.relatedLimit ?? 4)}
             onFollow={follow}
             headingLevel={props.headingLevel}
             headingId={headingId}
@@ -215,6 +219,14 @@ export function HoverCard(props: HoverCardProps) {
 
       {!current.hidden && (
         <div class="cl-actions">
+          <button
+            type="button"
+            class="cl-expand"
+            aria-expanded={current.expanded}
+            onClick={() => update((n) => ({ ...n, expanded: !n.expanded }))}
+          >
+            {current.expanded ? 'Less' : 'More'}
+          </button>
           <button
             type="button"
             onClick={() => void props.onOpenPanel(view.entity.id).then((opened) => setPanelHint(!opened))}

@@ -41,7 +41,8 @@ export const CARD_CSS = `
   width: max-content;
   min-width: min(16em, 90vw);
   max-width: min(28em, calc(100vw - 1em));
-  max-height: min(32em, calc(100vh - 2em));
+  /* --cl-avail-h: the room the placement found beside the mention (cards.tsx); the card never grows past it. */
+  max-height: min(32em, var(--cl-avail-h, calc(100vh - 1em)));
   /* Toolbar and actions stay put; only the body scrolls, so the actions are never below the fold. */
   display: flex;
   flex-direction: column;
@@ -113,8 +114,13 @@ export const CARD_CSS = `
 .cl-fact { display: contents; }
 .cl-fact dt { color: var(--cl-muted); font-size: 0.9em; padding-top: 0.05em; }
 .cl-fact dd { margin: 0; }
-.cl-value { font-weight: 600; }
-.cl-asof, .cl-source, .cl-note, .cl-more, .cl-footnote, .cl-status:not(:empty) { color: var(--cl-muted); font-size: 0.85em; }
+.cl-value { font-weight: 400; }
+.cl-legal { margin: 0.1em 0 0; color: var(--cl-muted); font-size: 0.9em; }
+.cl-now { margin: 0 0 0.6em; padding: 0.35em 0.6em; border-inline-start: 0.2em solid var(--cl-accent, var(--cl-border));
+  background: var(--cl-raised); border-radius: 0 0.3em 0.3em 0; }
+.cl-now-label { font-weight: 650; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; }
+.cl-now-topic { color: var(--cl-muted); }
+.cl-asof, .cl-source, .cl-rel-note, .cl-more, .cl-footnote, .cl-status:not(:empty) { color: var(--cl-muted); font-size: 0.85em; }
 .cl-source { display: block; }
 .cl-stale { color: var(--cl-muted); font-size: 0.85em; font-style: italic; }
 .cl-timeline { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35em; }

@@ -1,11 +1,13 @@
 import { useId } from 'preact/hooks';
 import { countLabel, formatIsoDate } from '../../lib/cards/format';
+import { cardPreview } from '../../lib/cards/preview';
 import type { RelatedEntry } from '../../lib/dataset/relations';
 import type { Entity } from '../../lib/dataset/types';
 import { EntityHeader } from './entity-header';
 import { EventList } from './event-list';
 import { FactList } from './fact-list';
 import { type HeadingLevel, headingTag } from './labels';
+import { NowLine } from './now-line';
 import { RelationList } from './relation-list';
 
 export interface EntityCardProps {
@@ -38,6 +40,11 @@ export interface EntityCardProps {
   /** ids for the name heading and summary (aria-labelledby / aria-describedby); generated when omitted. */
   headingId?: string;
   summaryId?: string;
+  /**
+   * The hover card's preview: short name as the headline, the summary, where the entity stands now (its latest status
+   * fact or event, dated), three key facts and the relations to names on the page; everything else behind "More".
+   */
+  compact?: boolean;
 }
 
 /**
@@ -53,20 +60,37 @@ export function EntityCard(props: EntityCardProps) {
   const summaryId = props.summaryId ?? `${uid}-summary`;
   const relatedId = `${uid}-related`;
   const Sub = headingTag(level + 1);
+  const preview = props.compact ? cardPreview(entity, factLimit ?? 3) : undefined;
+  // The preview's relations: those to names on this page first, then the rest, up to the limit.
+  const shownRelated = preview ? [...related].sort((a, b) => onPageFirst(a, b, onPage)) : related;
   return (
     <div class={`cl-entity cl-entity--${entity.type}`}>
-      <EntityHeader entity={entity} headingLevel={level} headingId={headingId} />
+      <EntityHeader
+        entity={entity}
+        headingLevel={level}
+        headingId={headingId}
+        headline={props.compact ? 'short' : 'full'}
+      />
       <p class="cl-summary" id={summaryId} lang={summary.lang}>
         {summary.text}
       </p>
-      <FactList facts={entity.facts} limit={factLimit} today={props.today} />
-      <EventList events={entity.events ?? []} limit={props.eventLimit} headingLevel={level + 1} />
+      {preview ? (
+        <>
+          {preview.now && <NowLine now={preview.now} today={props.today} />}
+          <FactList facts={preview.keyFacts} today={props.today} />
+        </>
+      ) : (
+        <>
+          <FactList facts={entity.facts} limit={factLimit} today={props.today} />
+          <EventList events={entity.events ?? []} limit={props.eventLimit} headingLevel={level + 1} />
+        </>
+      )}
       {related.length > 0 && (
         <section class="cl-related-section" aria-labelledby={relatedId}>
           <Sub class="cl-subheading" id={relatedId}>
             Related
           </Sub>
-          <RelationList related={related} onPage={onPage} onFollow={onFollow} limit={relatedLimit} />
+          <RelationList related={shownRelated} onPage={onPage} onFollow={onFollow} limit={relatedLimit} />
         </section>
       )}
       <p class="cl-footnote">
@@ -78,6 +102,10 @@ export function EntityCard(props: EntityCardProps) {
       </p>
     </div>
   );
+}
+
+function onPageFirst(a: RelatedEntry, b: RelatedEntry, onPage: ReadonlySet<string> | undefined): number {
+  return Number(onPage?.has(b.entity.id) ?? false) - Number(onPage?.has(a.entity.id) ?? false);
 }
 
 /** Chinese scripts by BCP 47 tag: Traditional for zh-Hant, Taiwan, Hong Kong and Macau; Simplified for other zh. */

@@ -8,6 +8,11 @@ export interface EntityHeaderProps {
   headingLevel?: HeadingLevel;
   /** id of the name heading, for aria-labelledby on a surrounding dialog. */
   headingId?: string;
+  /**
+   * "short": the short name news uses is the headline and the full name follows on its own line (the hover card);
+   * "full" (default): the full name, with the short name in brackets where it is not part of it.
+   */
+  headline?: 'short' | 'full';
 }
 
 const NATIVE_ORDER: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'ja', 'ko', 'en'];
@@ -16,16 +21,18 @@ const NATIVE_ORDER: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'ja', 'ko', 'en']
  * Name (as a heading, focusable by script for keyboard-opened cards), type badge, sub-kind, country, and native-script
  * names each marked with its language so screen readers and fonts pick the right script.
  */
-export function EntityHeader({ entity, headingLevel = 2, headingId }: EntityHeaderProps) {
+export function EntityHeader({ entity, headingLevel = 2, headingId, headline = 'full' }: EntityHeaderProps) {
   const H = headingTag(headingLevel);
   const natives = nativeNames(entity);
-  const showShort = entity.shortName && !entity.name.includes(entity.shortName);
+  const short = headline === 'short' && entity.shortName ? entity.shortName : undefined;
+  const showShort = !short && entity.shortName && !entity.name.includes(entity.shortName);
   return (
     <header class="cl-header">
       <H id={headingId} class="cl-name" tabIndex={-1}>
-        {entity.name}
+        {short ?? entity.name}
         {showShort && <span class="cl-short"> ({entity.shortName})</span>}
       </H>
+      {short && short !== entity.name && <p class="cl-legal">{entity.name}</p>}
       {natives.length > 0 && (
         <p class="cl-native">
           {natives.map(([lang, text]) => (

@@ -36,7 +36,7 @@ export function RelationList({ related, onPage, onFollow, limit }: RelationListP
                   {r.entity.shortName || r.entity.name}
                   {onPage?.has(r.entity.id) && <span class="cl-onpage"> on this page</span>}
                 </button>
-                {(r.note || r.asOf) && <span class="cl-note"> ({noteText(r)})</span>}
+                {(r.note || r.asOf) && <span class="cl-rel-note"> ({noteText(r)})</span>}
                 {i < entries.length - 1 && ' '}
               </span>
             ))}

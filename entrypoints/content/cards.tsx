@@ -28,6 +28,12 @@ export interface CardControllerOptions {
 
 type CardData = { entity: LoadedEntity['entity']; related: LoadedEntity['related']; datasetAsOf: string };
 
+/** How long a smooth scroll to the keyboard's next mention may take (its card stays open meanwhile). */
+const REVEAL_SCROLL_MS = 1500;
+
+/** Below this much room beside the mention (CSS px), the card may cover it and take the viewport's height. */
+const MIN_CARD_ROOM = 240;
+
 export class CardController {
   private intent: HoverIntent | null = null;
   private abort: AbortController | null = null;
@@ -41,6 +47,8 @@ export class CardController {
   private cleanupPlacement: (() => void) | null = null;
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private navIndex = -1;
+  /** The mention the keyboard is scrolling to, and until when its card ignores "scrolled away". */
+  private revealing: { key: string; until: number } | undefined;
   private returnFocus: Element | null = null;
   private renderToken = 0;
   private docs = new WeakSet<Document>();
@@ -74,6 +82,8 @@ export class CardController {
       'scroll',
       trusted(() => {
         const open = this.intent?.getState().open;
+        // The keyboard's mention is being scrolled to (smoothly): it is not away, it is on its way in.
+        if (open && open === this.revealing?.key && performance.now() < this.revealing.until) return;
         const entry = open ? this.byKey.get(open) : undefined;
         if (entry && !isRangeVisible(entry.range)) this.intent?.mentionScrolledAway(open!);
       }),
@@ -173,6 +183,7 @@ export class CardController {
     const active = document.activeElement;
     if (!this.o.ui.owns(active)) this.returnFocus = active;
     revealRange(range, this.o.annotator.highlighter);
+    this.revealing = { key: this.keyOf(pm), until: performance.now() + REVEAL_SCROLL_MS };
     this.intent.focusOpen(this.keyOf(pm));
     return true;
   }
@@ -285,13 +296,19 @@ export class CardController {
           offset(6),
           flip({ padding: 8 }),
           shift({ padding: 8 }),
+          // The card takes the room there is on the side flip chose (its body scrolls, its actions stay): never
+          // taller than that room, so its bottom and its buttons are always inside the viewport. Where neither side
+          // has room for a useful card (a short window, 200% zoom), it may cover the mention and use the viewport's
+          // height instead; the vertical shift below keeps it on screen.
           size({
             padding: 8,
             apply({ availableHeight, availableWidth }) {
-              layer.style.maxHeight = `${Math.max(160, availableHeight)}px`;
+              const room = availableHeight >= MIN_CARD_ROOM ? availableHeight : window.innerHeight - 16;
+              layer.style.setProperty('--cl-avail-h', `${Math.max(0, Math.floor(room))}px`);
               layer.style.maxWidth = `${Math.min(448, availableWidth)}px`;
             },
           }),
+          shift({ padding: 8, crossAxis: true }),
         ],
       }).then(({ x, y }) => {
         layer.style.left = `${x}px`;
@@ -316,5 +333,5 @@ export class CardController {
 }
 
 const LAYER_CSS = `
-.cl-layer { position: fixed; top: 0; left: 0; z-index: 2147483647; overflow: auto; font-size: medium; }
+.cl-layer { position: fixed; top: 0; left: 0; z-index: 2147483647; font-size: medium; }
 `;

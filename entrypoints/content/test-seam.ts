@@ -31,7 +31,7 @@ export function inspectUi(
   const el = els[0];
   let box = null;
   if (q.op === 'box' && el) {
-    el.scrollIntoView({ block: 'nearest' });
+    // Measured where it is: a probe must not scroll the page (that moves or closes the card it measures).
     const r = el.getBoundingClientRect();
     box = { x: r.x, y: r.y, width: r.width, height: r.height };
   }

@@ -40,6 +40,7 @@ export class UiRoot {
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
   private container: HTMLElement | null = null;
+  private zoomStyle: HTMLStyleElement | null = null;
   private readonly styles: string[] = [ROOT_CSS];
 
   /** Add CSS to the shadow root (before or after it exists). */
@@ -64,6 +65,21 @@ export class UiRoot {
     const c = this.ensureContainer();
     if (theme === 'system') c.removeAttribute('data-theme');
     else c.setAttribute('data-theme', theme);
+  }
+
+  /**
+   * Undo the page's CSS zoom on its root element for our UI: the card is placed in viewport pixels (fixed position),
+   * and a zoomed ancestor would scale both its size and its position off the screen. Written into our own shadow
+   * stylesheet (the host carries no attribute).
+   */
+  private unzoom(): void {
+    if (!this.shadow) return;
+    const z = pageZoom(document.documentElement);
+    if (!this.zoomStyle) {
+      this.zoomStyle = document.createElement('style');
+      this.shadow.appendChild(this.zoomStyle);
+    }
+    this.zoomStyle.textContent = z === 1 ? '' : `:host { zoom: ${1 / z} !important; }`;
   }
 
   /** The root (tests only, through the isolated world; see test-seam.ts). */
@@ -100,6 +116,7 @@ export class UiRoot {
   private ensure(): HTMLElement {
     const container = this.ensureContainer();
     const host = this.host!;
+    this.unzoom();
     // Elements are created by the current document: after document.open() the old host may belong to a document
     // that is no longer shown, or the page may have removed it. Either way, put it (back) on the current root.
     const root = document.documentElement;
@@ -112,6 +129,12 @@ export class UiRoot {
     }
     return container;
   }
+}
+
+/** The zoom a page sets on its root element (CSS `zoom`), which our host inherits; 1 where there is none. */
+function pageZoom(root: Element | null): number {
+  const z = root ? Number.parseFloat(getComputedStyle(root).zoom) : 1;
+  return Number.isFinite(z) && z > 0 ? z : 1;
 }
 
 function appendStyle(shadow: ShadowRoot, css: string): void {

@@ -51,19 +51,49 @@ describe('HoverCard', () => {
 
   it('is a dialog named by the entity heading and described by its summary, never aria-hidden', () => {
     const { container } = setup();
-    const dialog = screen.getByRole('dialog', { name: 'NVIDIA H200' });
+    const dialog = screen.getByRole('dialog', { name: 'H200' });
     const describedBy = dialog.getAttribute('aria-describedby')!;
     expect(container.querySelector(`[id="${describedBy}"]`)?.textContent).toBe(h200.summary);
     expect(container.querySelector('[aria-hidden]')).toBeNull();
   });
 
-  it('shows mentions on the page, the dataset date and a few facts with sources', () => {
+  it('is a compact preview: short name first, full name second, three key facts; More shows everything in place', () => {
     setup();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('H200');
+    expect(screen.getByText('NVIDIA H200')).toBeTruthy();
     expect(screen.getByText('2 mentions on this page')).toBeTruthy();
     expect(screen.getByText('Data as of 1 Nov 2025')).toBeTruthy();
-    expect(screen.getAllByRole('term')).toHaveLength(4);
-    expect(screen.getByText('1 more fact')).toBeTruthy();
-    expect(screen.getAllByRole('link', { name: /^NVIDIA, Nov 2024/ })).toHaveLength(4);
+    expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual([
+      'Memory',
+      'Memory bandwidth',
+      'FP8 Tensor (dense)',
+    ]);
+    expect(screen.getAllByRole('link', { name: /^NVIDIA, Nov 2024/ })).toHaveLength(3);
+    const more = screen.getByRole('button', { name: 'More' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(screen.getAllByRole('term')).toHaveLength(5);
+    expect(screen.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('says where the entity stands now: its latest status fact, dated once, or else its latest event', () => {
+    const status = {
+      label: 'China sales',
+      value: 'Licensed case by case',
+      asOf: '2026-01-15',
+      status: { reviewBy: '2027-01-15' },
+      source: {
+        publisher: 'Federal Register',
+        title: 'Rule',
+        url: 'https://www.federalregister.gov/d/1',
+        published: '2026-01-15',
+      },
+    };
+    setup({ entity: { ...h200, facts: [...h200.facts, status] } });
+    const now = screen.getByText('Now').parentElement!;
+    expect(now.textContent).toMatch(/^Now China sales: Licensed case by case · as of 15 Jan 2026/);
+    // The status is the "now" line, not a key fact as well.
+    expect(screen.getAllByRole('term').map((t) => t.textContent)).not.toContain('China sales');
   });
 
   it('follows a relation in place and Back returns to the mentioned entity', async () => {
@@ -79,11 +109,11 @@ describe('HoverCard', () => {
     expect(props.onOpenPanel).toHaveBeenCalledWith('nvidia');
 
     fireEvent.click(screen.getByRole('button', { name: 'H20' }));
-    await screen.findByRole('dialog', { name: 'NVIDIA H20' });
+    await screen.findByRole('dialog', { name: 'H20' });
     fireEvent.click(screen.getByRole('button', { name: 'Back to NVIDIA' }));
     expect(screen.getByRole('dialog', { name: 'NVIDIA' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back to NVIDIA H200' }));
-    expect(screen.getByRole('dialog', { name: 'NVIDIA H200' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'H200' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Back/ })).toBeNull();
     expect(screen.getByText('2 mentions on this page')).toBeTruthy();
   });
@@ -92,7 +122,7 @@ describe('HoverCard', () => {
     setup({ loadEntity: vi.fn(() => Promise.reject(new Error('gone'))) });
     fireEvent.click(screen.getByRole('button', { name: 'TSMC' }));
     await screen.findByText('Couldn’t load TSMC.');
-    expect(screen.getByRole('dialog', { name: 'NVIDIA H200' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'H200' })).toBeTruthy();
   });
 
   it('"Not this" hides the alias and Undo brings the card back', () => {
@@ -102,7 +132,7 @@ describe('HoverCard', () => {
     expect(screen.getByRole('status').textContent).toContain('Hidden on this site.');
     const undo = screen.getByRole('button', { name: 'Undo' });
     expect(document.activeElement).toBe(undo);
-    expect(screen.getByRole('dialog', { name: 'NVIDIA H200' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'H200' })).toBeTruthy();
     fireEvent.click(undo);
     expect(props.onUndoNotThis).toHaveBeenCalledWith('nvidia-h200');
     expect(screen.getByText(h200.summary)).toBeTruthy();
@@ -131,7 +161,7 @@ describe('HoverCard', () => {
 
   it('moves focus to the heading when opened from the keyboard, and not otherwise', () => {
     setup({ autoFocus: true });
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'NVIDIA H200' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'H200' }));
     cleanup();
     (document.activeElement as HTMLElement | null)?.blur();
     setup();
