@@ -6,7 +6,7 @@ import type { EntityType } from '../../lib/dataset/types';
 import type { Matcher, Mention } from '../../lib/detection/types';
 import { type Highlighter, highlightName } from '../../lib/highlight';
 import type { MentionInfo } from '../../lib/messaging/protocol';
-import { rangeFor } from '../../lib/page/blocks';
+import { isCurrent, rangeFor } from '../../lib/page/blocks';
 import { PageScanner, type ScannedBlock } from '../../lib/page/scanner';
 import { runSliced } from '../../lib/page/scheduler';
 
@@ -76,7 +76,10 @@ export class Detector {
   private readonly unmarked = new Set<MentionBlock>();
   /** Blocks removed from the page (not to be marked by a batch that was prepared before they went). */
   private readonly dropped = new WeakSet<MentionBlock>();
-  private marking = false;
+  /** Aborted by stop(): a marking loop of an earlier start marks nothing more. */
+  private life = new AbortController();
+  /** The signal of the generation whose marking loop is running, if one is. */
+  private marking: AbortSignal | null = null;
   private mentionCount = 0;
   /** On a page with very many mentions: only blocks near the viewport are marked (see MarkWindow). */
   private window: MarkWindow | null = null;
@@ -86,26 +89,29 @@ export class Detector {
    * registry (on a long page a whole-page pre-paint), so one change per batch instead of one per slice.
    */
   private async markPending(): Promise<void> {
-    if (this.marking) return;
-    this.marking = true;
+    const signal = this.life.signal;
+    if (this.marking === signal) return;
+    this.marking = signal;
     try {
-      while (this.unmarked.size > 0) {
+      while (this.unmarked.size > 0 && !signal.aborted) {
         const ready: MentionBlock[] = [];
         await runSliced((deadline) => {
           for (const b of this.unmarked) {
             this.unmarked.delete(b);
-            if (!this.window || this.window.isNear(b)) {
+            // A block the page has edited since it was read is left to the rescan of it that is due.
+            if ((!this.window || this.window.isNear(b)) && isCurrent(b)) {
               for (const m of b.matches) this.rangeOf(b, m);
               ready.push(b);
             }
             if (performance.now() > deadline) return this.unmarked.size === 0;
           }
           return true;
-        });
+        }, signal);
+        if (signal.aborted) return;
         for (const b of ready) if (!this.dropped.has(b)) this.mark(b);
       }
     } finally {
-      this.marking = false;
+      if (this.marking === signal) this.marking = null;
     }
   }
 
@@ -121,7 +127,7 @@ export class Detector {
   }
 
   private mark(block: MentionBlock): void {
-    if (block.matches.length === 0) return;
+    if (block.matches.length === 0 || !isCurrent(block)) return;
     this.opts.highlighter.set(
       block,
       block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.rangeOf(block, m) })),
@@ -142,12 +148,15 @@ export class Detector {
     return this.scanner.start();
   }
 
-  /** Settings changed: match every block again (no page walk) and re-mark. */
-  refilter(): void {
-    this.scanner.rematch();
+  /** Settings changed: match every block again (no page walk) and re-mark, after the scan work queued before. */
+  refilter(): Promise<void> {
+    return this.scanner.rematch();
   }
 
+  /** Stops at once: nothing queued or in flight marks the page after this. */
   stop(): void {
+    this.life.abort();
+    this.life = new AbortController();
     this.unmarked.clear();
     this.window?.disconnect();
     this.window = null;

@@ -329,7 +329,19 @@ export function locate(block: Block, offset: number, preferEnd = false): { node:
     if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+  const node = nodes[lo]!;
+  // Clamped: the page may have shortened the node since the block was read (a range past its end would throw).
+  return { node, offset: Math.max(0, Math.min(offset - starts[lo]!, node.length)) };
+}
+
+/** False once the page has changed or removed one of the block's text nodes: its offsets may no longer fit. */
+export function isCurrent(block: Block): boolean {
+  const { nodes, starts, text } = block;
+  for (let i = 0; i < nodes.length; i++) {
+    const end = i + 1 < nodes.length ? starts[i + 1]! : text.length;
+    if (nodes[i]!.length !== end - starts[i]! || !nodes[i]!.isConnected) return false;
+  }
+  return true;
 }
 
 /** A DOM Range for block-local offsets [start, end). */
