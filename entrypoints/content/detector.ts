@@ -6,7 +6,7 @@ import type { EntityType } from '../../lib/dataset/types';
 import type { Matcher, Mention } from '../../lib/detection/types';
 import { type Highlighter, highlightName } from '../../lib/highlight';
 import type { MentionInfo } from '../../lib/messaging/protocol';
-import { isCurrent, rangeFor } from '../../lib/page/blocks';
+import { isCurrent, rangeFor, staticRangeFor } from '../../lib/page/blocks';
 import { PageScanner, type ScannedBlock } from '../../lib/page/scanner';
 import { runSliced } from '../../lib/page/scheduler';
 
@@ -42,6 +42,7 @@ export interface DetectorOptions {
 export class Detector {
   readonly scanner: PageScanner<Mention>;
   private readonly ranges = new WeakMap<Mention, Range>();
+  private readonly marks = new WeakMap<Mention, AbstractRange>();
 
   constructor(
     doc: Document,
@@ -100,7 +101,7 @@ export class Detector {
             this.unmarked.delete(b);
             // A block the page has edited since it was read is left to the rescan of it that is due.
             if ((!this.window || this.window.isNear(b)) && isCurrent(b)) {
-              for (const m of b.matches) this.rangeOf(b, m);
+              for (const m of b.matches) this.markRange(b, m);
               ready.push(b);
             }
             if (performance.now() > deadline) return this.unmarked.size === 0;
@@ -130,11 +131,21 @@ export class Detector {
     if (block.matches.length === 0 || !isCurrent(block)) return;
     this.opts.highlighter.set(
       block,
-      block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.rangeOf(block, m) })),
+      block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.markRange(block, m) as Range })),
     );
   }
 
-  /** The DOM Range of a mention (created once, then cached). */
+  /** The range a mention is painted with (created once, then cached). */
+  private markRange(block: MentionBlock, m: Mention): AbstractRange {
+    let r = this.marks.get(m);
+    if (!r) {
+      r = staticRangeFor(block, m.start, m.end);
+      this.marks.set(m, r);
+    }
+    return r;
+  }
+
+  /** The DOM Range of a mention, for measuring it (created once, then cached). */
   rangeOf(block: MentionBlock, m: Mention): Range {
     let r = this.ranges.get(m);
     if (!r) {

@@ -354,6 +354,21 @@ export function rangeFor(block: Block, start: number, end: number): Range {
   return range;
 }
 
+/**
+ * A StaticRange for block-local offsets [start, end): what marks are painted with. Unlike a live Range it costs the
+ * page nothing when its DOM changes (Chromium updates every live Range of a document on each mutation), and a stale
+ * one is simply replaced by the rescan of its block.
+ */
+export function staticRangeFor(block: Block, start: number, end: number): AbstractRange {
+  const a = locate(block, start, false);
+  const b = locate(block, end, true);
+  const win = a.node.ownerDocument.defaultView as (Window & { StaticRange?: typeof StaticRange }) | null;
+  const Ctor = win?.StaticRange ?? (globalThis as { StaticRange?: typeof StaticRange }).StaticRange;
+  // Without StaticRange (test DOMs): a live range does the same job.
+  if (!Ctor) return rangeFor(block, start, end);
+  return new Ctor({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+}
+
 /** Block-local offset of a (text node, offset) point, or -1 if the node isn't in the block. */
 export function offsetInBlock(block: Block, node: Node, offset: number): number {
   const i = block.nodes.indexOf(node as Text);

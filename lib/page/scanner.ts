@@ -32,6 +32,11 @@ export interface ScannerOptions<M extends LocalMatch> extends WalkOptions {
   hugeMutationCount?: number;
 }
 
+/** Least time between two flushes of mutations: one frame after a quiet spell, then at most this often. */
+const FLUSH_GAP_MS = 200;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class PageScanner<M extends LocalMatch> {
   private list: ScannedBlock<M>[] = [];
   private readonly byNode = new WeakMap<Text, ScannedBlock<M>>();
@@ -42,6 +47,8 @@ export class PageScanner<M extends LocalMatch> {
   private readonly dirty = new Set<Node>();
   /** A flush of the dirty blocks is scheduled. */
   private pending = false;
+  /** When the last flush was scheduled to run (performance.now()). */
+  private lastFlush = Number.NEGATIVE_INFINITY;
   /** Bumped by stop(): queued tasks of an earlier generation do nothing. */
   private generation = 0;
   /** Aborted by stop() and rescan(): the task in flight gives up at its next step and publishes nothing. */
@@ -262,16 +269,22 @@ export class PageScanner<M extends LocalMatch> {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    addDirtyRegions(records, this.dirty, this.opts.isOwnUi);
-    if (this.dirty.size > 0 && !this.pending) {
+    const removed = addDirtyRegions(records, this.dirty, this.opts.isOwnUi);
+    if ((this.dirty.size > 0 || removed) && !this.pending) {
       const signal = this.abort.signal;
       // Coalesced once per frame, and read after that frame's rendering: the page has just changed its DOM, so its
       // style is stale, and reading visibility before the frame would make the page's own style and layout work run
       // inside our task (measured: a 50 ms "ChipLens" task on a corpus page).
+      // A page that keeps changing is flushed at most every FLUSH_GAP_MS: each flush changes the highlight registry,
+      // and Chromium then rebuilds the markers of every registered range (a 2,000 mutations/s page lost most of its
+      // main thread to flushes once a frame).
       this.pending = true;
-      void afterNextRender(this.doc.defaultView).then(() => {
+      const wait = this.lastFlush + FLUSH_GAP_MS - performance.now();
+      const win = this.doc.defaultView;
+      void (wait > 0 ? delay(wait).then(() => afterNextRender(win)) : afterNextRender(win)).then(() => {
         if (signal.aborted) return;
         this.pending = false;
+        this.lastFlush = performance.now();
         void this.enqueue((s) => this.flushDirty(s));
       });
     }

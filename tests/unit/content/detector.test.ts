@@ -98,8 +98,14 @@ describe('Detector: marks what the scanner finds, and nothing after it stopped',
     await detector.start();
     await settle();
     await detector.scanner.ready;
+    await vi.waitFor(
+      () => {
+        expect(detector.list().length).toBe(3000);
+        expect(marks()).toBe(3000);
+      },
+      { timeout: 10_000 },
+    );
     await settle();
-    expect(detector.list().length).toBe(3000);
     expect(marks()).toBe(3000);
     // Only the current blocks own marks.
     for (const b of detector.scanner.blocks()) expect(highlighter.get(b).length).toBe(2);
@@ -123,9 +129,13 @@ describe('Detector: marks what the scanner finds, and nothing after it stopped',
       process.off('unhandledRejection', onError);
     }
     expect(errors).toEqual([]);
-    const last = detector.list().at(-1)!;
-    expect(last.text).toBe('H200');
-    expect(detector.list().length).toBe(2999);
-    expect(marks()).toBe(2999);
+    await vi.waitFor(
+      () => {
+        expect(detector.list().at(-1)!.text).toBe('H200');
+        expect(detector.list().length).toBe(2999);
+        expect(marks()).toBe(2999);
+      },
+      { timeout: 10_000 },
+    );
   });
 });

@@ -36,10 +36,10 @@ function setup(match: (text: string) => Word[]) {
   return { scanner, reported, words, reportedWords };
 }
 
-/** Until the first scan and any mutation flush (one frame, then a task) are done. */
+/** Until the first scan and any mutation flush (one frame, then a task; at most one every 200 ms) are done. */
 async function settle(scanner: PageScanner<Word>): Promise<void> {
   await scanner.ready;
-  for (let i = 0; i < 6; i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 12; i++) await new Promise((r) => setTimeout(r, 50));
 }
 
 let current: PageScanner<Word> | null = null;
@@ -155,6 +155,27 @@ describe('PageScanner: the page as blocks with matches, kept up to date', () => 
     await settle(s.scanner);
     expect(s.scanner.blocks()).toEqual([]);
     expect(s.reported.size).toBe(0);
+  });
+
+  it('a paragraph removed between paragraphs drops its block without rescanning the rest', async () => {
+    document.body.innerHTML = `<div id="text">${article(30)}</div><div id="runs">NVIDIA<p>gap</p>H200</div>`;
+    let calls = 0;
+    const s = setup((t) => {
+      calls++;
+      return find(t, new Set());
+    });
+    current = s.scanner;
+    await s.scanner.start();
+    const before = calls;
+    document.getElementById('p3')!.remove();
+    await settle(s.scanner);
+    expect(s.scanner.blocks().length).toBe(29 + 3);
+    expect(calls).toBe(before);
+    // Text on both sides of a removed block now runs together: that container is read again.
+    document.querySelector('#runs p')!.remove();
+    await settle(s.scanner);
+    expect(s.scanner.blocks().at(-1)!.text).toBe('NVIDIAH200');
+    expect(s.words().slice(-2)).toEqual(['NVIDIA', 'H200']);
   });
 
   it('survives the document element being replaced and rescans the new one', async () => {
