@@ -9,6 +9,7 @@ import type { MentionInfo } from '../../lib/messaging/protocol';
 import { isCurrent, rangeFor, staticRangeFor } from '../../lib/page/blocks';
 import { PageScanner, type ScannedBlock } from '../../lib/page/scanner';
 import { runSliced } from '../../lib/page/scheduler';
+import { MarkWindow } from './mark-window';
 
 export type MentionBlock = ScannedBlock<Mention>;
 
@@ -18,6 +19,10 @@ export type MentionBlock = ScannedBlock<Mention>;
  * thousands of ranges that task alone passes 50 ms (tests/bench, 500k words). No news page comes near this.
  */
 export const MARK_ALL_LIMIT = 2000;
+
+/** A page with a batch of changes at least this often, for CHURN_SPAN_MS, is marked near the viewport only. */
+const CHURN_GAP_MS = 250;
+const CHURN_SPAN_MS = 1500;
 
 /** One mention located on the page. */
 export interface PageMention {
@@ -67,6 +72,7 @@ export class Detector {
           this.window?.track(b);
         }
         if (!this.window && this.mentionCount > (opts.markAllLimit ?? MARK_ALL_LIMIT)) this.startWindow();
+        else if (!this.window && this.churning()) this.startWindow('25% 0px');
         void this.markPending();
         opts.onUpdate?.();
       },
@@ -82,6 +88,8 @@ export class Detector {
   /** The signal of the generation whose marking loop is running, if one is. */
   private marking: AbortSignal | null = null;
   private mentionCount = 0;
+  /** When the recent batches of changes came (see churning()). */
+  private batches: number[] = [];
   /** On a page with very many mentions: only blocks near the viewport are marked (see MarkWindow). */
   private window: MarkWindow | null = null;
 
@@ -116,10 +124,24 @@ export class Detector {
     }
   }
 
-  private startWindow(): void {
+  /**
+   * Is the page changing all the time (a batch of changes every CHURN_GAP_MS or sooner, for CHURN_SPAN_MS)? Chromium
+   * rebuilds the markers of every registered range in each frame after a DOM change, so such a page pays for every
+   * mark in every frame: it gets marks in and just around the viewport only.
+   */
+  private churning(): boolean {
+    const now = performance.now();
+    const recent = this.batches.filter((t) => now - t < CHURN_SPAN_MS);
+    recent.push(now);
+    this.batches = recent;
+    return recent.length >= CHURN_SPAN_MS / CHURN_GAP_MS;
+  }
+
+  private startWindow(rootMargin?: string): void {
     const win = new MarkWindow(
       (b) => this.mark(b),
       (b) => this.opts.highlighter.remove(b),
+      rootMargin,
     );
     this.window = win;
     // Blocks already marked stay marked until the observer reports them far from the viewport (its first report
@@ -171,6 +193,7 @@ export class Detector {
     this.unmarked.clear();
     this.window?.disconnect();
     this.window = null;
+    this.batches = [];
     this.mentionCount = 0;
     this.scanner.stop();
     this.opts.highlighter.clear();
@@ -249,78 +272,4 @@ function caretFromPoint(doc: Document, x: number, y: number): { node: Node; offs
   }
   const r = d.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
-}
-
-/**
- * Marks only the blocks whose element is within a screen of the viewport, following scrolling with an
- * IntersectionObserver (one target per block element; blocks sharing an element share its target).
- */
-class MarkWindow {
-  private readonly blocksOf = new Map<Element, Set<MentionBlock>>();
-  private readonly near = new Set<Element>();
-  private readonly observer: IntersectionObserver;
-
-  constructor(
-    private readonly mark: (b: MentionBlock) => void,
-    private readonly unmark: (b: MentionBlock) => void,
-  ) {
-    this.observer = new IntersectionObserver((entries) => this.update(entries), { rootMargin: '100% 0px' });
-  }
-
-  private update(entries: IntersectionObserverEntry[]): void {
-    for (const e of entries) {
-      const blocks = this.blocksOf.get(e.target);
-      if (!blocks) continue;
-      if (e.isIntersecting) {
-        if (!this.near.has(e.target)) for (const b of blocks) this.mark(b);
-        this.near.add(e.target);
-      } else {
-        this.near.delete(e.target);
-        for (const b of blocks) this.unmark(b);
-      }
-    }
-  }
-
-  isNear(b: MentionBlock): boolean {
-    const t = targetOf(b);
-    return t !== null && this.near.has(t);
-  }
-
-  track(b: MentionBlock): void {
-    const t = targetOf(b);
-    if (!t) return;
-    let set = this.blocksOf.get(t);
-    if (!set) {
-      set = new Set();
-      this.blocksOf.set(t, set);
-      this.observer.observe(t);
-    }
-    set.add(b);
-  }
-
-  forget(b: MentionBlock): void {
-    const t = targetOf(b);
-    const set = t && this.blocksOf.get(t);
-    if (!t || !set) return;
-    set.delete(b);
-    if (set.size === 0) {
-      this.blocksOf.delete(t);
-      this.near.delete(t);
-      this.observer.unobserve(t);
-    }
-  }
-
-  disconnect(): void {
-    this.observer.disconnect();
-    this.blocksOf.clear();
-    this.near.clear();
-  }
-}
-
-/** The element whose position stands for a block: its container, or the host of a shadow root container. */
-function targetOf(b: MentionBlock): Element | null {
-  const c = b.container;
-  if (c.nodeType === 1) return c as Element;
-  if (c.nodeType === 11) return (c as ShadowRoot).host;
-  return b.nodes[0]?.parentElement ?? null;
 }
