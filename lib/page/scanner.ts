@@ -228,8 +228,7 @@ export class PageScanner<M extends LocalMatch> {
   private async fullScan(signal: AbortSignal, viewportFirst: boolean): Promise<void> {
     if (!this.doc.body) return;
     if (viewportFirst) {
-      // Not after the next frame, as rescans do: on a long page that first frame is the page's own big render, and
-      // waiting for it delayed the first highlight past 100 ms (500k-word benchmark page).
+      // Not after the next frame, as rescans do: that frame is the page's own big render (docs/performance.md).
       await yieldToPage();
       if (signal.aborted) return;
       const containers = viewportContainers(this.doc, this.opts);
@@ -239,8 +238,7 @@ export class PageScanner<M extends LocalMatch> {
       const early = containers.length > 0 ? await this.walk(containers, signal) : [];
       if (!early) return;
       if (early.length > 0 && this.publish(signal, early, { added: early, removed: [] })) {
-        // Let the frame that paints them render before the full pass: its slices would otherwise run first (measured:
-        // first highlights painted 60-80 ms after they were registered). A hidden tab renders no frame: go on.
+        // Let the frame that paints them render before the full pass (else its slices run first); hidden tabs: go on.
         if (this.doc.visibilityState === 'visible') await afterNextRender(this.doc.defaultView);
       }
     }
@@ -272,12 +270,8 @@ export class PageScanner<M extends LocalMatch> {
     const removed = addDirtyRegions(records, this.dirty, this.opts.isOwnUi);
     if ((this.dirty.size > 0 || removed) && !this.pending) {
       const signal = this.abort.signal;
-      // Coalesced once per frame, and read after that frame's rendering: the page has just changed its DOM, so its
-      // style is stale, and reading visibility before the frame would make the page's own style and layout work run
-      // inside our task (measured: a 50 ms "ChipLens" task on a corpus page).
-      // A page that keeps changing is flushed at most every FLUSH_GAP_MS: each flush changes the highlight registry,
-      // and Chromium then rebuilds the markers of every registered range (a 2,000 mutations/s page lost most of its
-      // main thread to flushes once a frame).
+      // Read after the next frame has rendered (the page's style is then fresh, not recomputed in our task), and at
+      // most every FLUSH_GAP_MS on a page that keeps changing (docs/performance.md).
       this.pending = true;
       const wait = this.lastFlush + FLUSH_GAP_MS - performance.now();
       const win = this.doc.defaultView;
