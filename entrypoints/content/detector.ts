@@ -151,6 +151,8 @@ export class Detector {
 
   private mark(block: MentionBlock): void {
     if (block.matches.length === 0 || !isCurrent(block)) return;
+    // `as Range`: the Highlighter's marks are typed Range, but it only registers them and reads startContainer, both
+    // of which a StaticRange has (CSS highlights take any AbstractRange).
     this.opts.highlighter.set(
       block,
       block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.markRange(block, m) as Range })),
