@@ -155,13 +155,18 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
     navAbort.abort();
     deactivate();
   });
+  let notesTimer: ReturnType<typeof setTimeout> | undefined;
   const onUrlChange = () => {
     pageKey = currentPageKey();
     cards?.close();
-    if (active) {
-      void detector.scanner.rescan();
-      void annotator?.reload();
-    }
+    // Rescans asked for before the queued one begins share it (scanner.ts).
+    if (active) void detector.scanner.rescan();
+    // Notes are looked up once the URL has settled: each lookup is a database round trip, and a page may change its
+    // URL hundreds of times a second (pushState in a loop).
+    clearTimeout(notesTimer);
+    notesTimer = setTimeout(() => {
+      if (active) void annotator?.reload();
+    }, NOTES_SETTLE_MS);
     notifyChanged();
   };
   // Listening starts once the first scan is done (the Navigation API's first use costs a few ms); a navigation in
@@ -231,6 +236,9 @@ export async function startApp(ctx: ContentScriptContext): Promise<void> {
   await yieldToPage();
   if (!navAbort.signal.aborted) watchUrlChanges(onUrlChange, navAbort.signal, scannedUrl);
 }
+
+/** How long the URL must stay the same before this page's notes are looked up. */
+const NOTES_SETTLE_MS = 300;
 
 /** What decides which mentions show on this site: only a change to it needs a re-match. */
 function filterKey(s: Settings, host: string): string {

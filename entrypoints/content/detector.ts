@@ -6,9 +6,10 @@ import type { EntityType } from '../../lib/dataset/types';
 import type { Matcher, Mention } from '../../lib/detection/types';
 import { type Highlighter, highlightName } from '../../lib/highlight';
 import type { MentionInfo } from '../../lib/messaging/protocol';
-import { rangeFor } from '../../lib/page/blocks';
+import { isCurrent, rangeFor, staticRangeFor } from '../../lib/page/blocks';
 import { PageScanner, type ScannedBlock } from '../../lib/page/scanner';
 import { runSliced } from '../../lib/page/scheduler';
+import { MarkWindow } from './mark-window';
 
 export type MentionBlock = ScannedBlock<Mention>;
 
@@ -18,6 +19,10 @@ export type MentionBlock = ScannedBlock<Mention>;
  * thousands of ranges that task alone passes 50 ms (tests/bench, 500k words). No news page comes near this.
  */
 export const MARK_ALL_LIMIT = 2000;
+
+/** A page with a batch of changes at least this often, for CHURN_SPAN_MS, is marked near the viewport only. */
+const CHURN_GAP_MS = 250;
+const CHURN_SPAN_MS = 1500;
 
 /** One mention located on the page. */
 export interface PageMention {
@@ -42,6 +47,7 @@ export interface DetectorOptions {
 export class Detector {
   readonly scanner: PageScanner<Mention>;
   private readonly ranges = new WeakMap<Mention, Range>();
+  private readonly marks = new WeakMap<Mention, AbstractRange>();
 
   constructor(
     doc: Document,
@@ -66,6 +72,7 @@ export class Detector {
           this.window?.track(b);
         }
         if (!this.window && this.mentionCount > (opts.markAllLimit ?? MARK_ALL_LIMIT)) this.startWindow();
+        else if (!this.window && this.churning()) this.startWindow('25% 0px');
         void this.markPending();
         opts.onUpdate?.();
       },
@@ -76,8 +83,13 @@ export class Detector {
   private readonly unmarked = new Set<MentionBlock>();
   /** Blocks removed from the page (not to be marked by a batch that was prepared before they went). */
   private readonly dropped = new WeakSet<MentionBlock>();
-  private marking = false;
+  /** Aborted by stop(): a marking loop of an earlier start marks nothing more. */
+  private life = new AbortController();
+  /** The signal of the generation whose marking loop is running, if one is. */
+  private marking: AbortSignal | null = null;
   private mentionCount = 0;
+  /** When the recent batches of changes came (see churning()). */
+  private batches: number[] = [];
   /** On a page with very many mentions: only blocks near the viewport are marked (see MarkWindow). */
   private window: MarkWindow | null = null;
 
@@ -86,33 +98,50 @@ export class Detector {
    * registry (on a long page a whole-page pre-paint), so one change per batch instead of one per slice.
    */
   private async markPending(): Promise<void> {
-    if (this.marking) return;
-    this.marking = true;
+    const signal = this.life.signal;
+    if (this.marking === signal) return;
+    this.marking = signal;
     try {
-      while (this.unmarked.size > 0) {
+      while (this.unmarked.size > 0 && !signal.aborted) {
         const ready: MentionBlock[] = [];
         await runSliced((deadline) => {
           for (const b of this.unmarked) {
             this.unmarked.delete(b);
-            if (!this.window || this.window.isNear(b)) {
-              for (const m of b.matches) this.rangeOf(b, m);
+            // A block the page has edited since it was read is left to the rescan of it that is due.
+            if ((!this.window || this.window.isNear(b)) && isCurrent(b)) {
+              for (const m of b.matches) this.markRange(b, m);
               ready.push(b);
             }
             if (performance.now() > deadline) return this.unmarked.size === 0;
           }
           return true;
-        });
+        }, signal);
+        if (signal.aborted) return;
         for (const b of ready) if (!this.dropped.has(b)) this.mark(b);
       }
     } finally {
-      this.marking = false;
+      if (this.marking === signal) this.marking = null;
     }
   }
 
-  private startWindow(): void {
+  /**
+   * Is the page changing all the time (a batch of changes every CHURN_GAP_MS or sooner, for CHURN_SPAN_MS)? Chromium
+   * rebuilds the markers of every registered range in each frame after a DOM change, so such a page pays for every
+   * mark in every frame: it gets marks in and just around the viewport only.
+   */
+  private churning(): boolean {
+    const now = performance.now();
+    const recent = this.batches.filter((t) => now - t < CHURN_SPAN_MS);
+    recent.push(now);
+    this.batches = recent;
+    return recent.length >= CHURN_SPAN_MS / CHURN_GAP_MS;
+  }
+
+  private startWindow(rootMargin?: string): void {
     const win = new MarkWindow(
       (b) => this.mark(b),
       (b) => this.opts.highlighter.remove(b),
+      rootMargin,
     );
     this.window = win;
     // Blocks already marked stay marked until the observer reports them far from the viewport (its first report
@@ -121,14 +150,26 @@ export class Detector {
   }
 
   private mark(block: MentionBlock): void {
-    if (block.matches.length === 0) return;
+    if (block.matches.length === 0 || !isCurrent(block)) return;
+    // `as Range`: the Highlighter's marks are typed Range, but it only registers them and reads startContainer, both
+    // of which a StaticRange has (CSS highlights take any AbstractRange).
     this.opts.highlighter.set(
       block,
-      block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.rangeOf(block, m) })),
+      block.matches.map((m) => ({ name: highlightName(m.entityType), range: this.markRange(block, m) as Range })),
     );
   }
 
-  /** The DOM Range of a mention (created once, then cached). */
+  /** The range a mention is painted with (created once, then cached). */
+  private markRange(block: MentionBlock, m: Mention): AbstractRange {
+    let r = this.marks.get(m);
+    if (!r) {
+      r = staticRangeFor(block, m.start, m.end);
+      this.marks.set(m, r);
+    }
+    return r;
+  }
+
+  /** The DOM Range of a mention, for measuring it (created once, then cached). */
   rangeOf(block: MentionBlock, m: Mention): Range {
     let r = this.ranges.get(m);
     if (!r) {
@@ -142,15 +183,19 @@ export class Detector {
     return this.scanner.start();
   }
 
-  /** Settings changed: match every block again (no page walk) and re-mark. */
-  refilter(): void {
-    this.scanner.rematch();
+  /** Settings changed: match every block again (no page walk) and re-mark, after the scan work queued before. */
+  refilter(): Promise<void> {
+    return this.scanner.rematch();
   }
 
+  /** Stops at once: nothing queued or in flight marks the page after this. */
   stop(): void {
+    this.life.abort();
+    this.life = new AbortController();
     this.unmarked.clear();
     this.window?.disconnect();
     this.window = null;
+    this.batches = [];
     this.mentionCount = 0;
     this.scanner.stop();
     this.opts.highlighter.clear();
@@ -229,78 +274,4 @@ function caretFromPoint(doc: Document, x: number, y: number): { node: Node; offs
   }
   const r = d.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
-}
-
-/**
- * Marks only the blocks whose element is within a screen of the viewport, following scrolling with an
- * IntersectionObserver (one target per block element; blocks sharing an element share its target).
- */
-class MarkWindow {
-  private readonly blocksOf = new Map<Element, Set<MentionBlock>>();
-  private readonly near = new Set<Element>();
-  private readonly observer: IntersectionObserver;
-
-  constructor(
-    private readonly mark: (b: MentionBlock) => void,
-    private readonly unmark: (b: MentionBlock) => void,
-  ) {
-    this.observer = new IntersectionObserver((entries) => this.update(entries), { rootMargin: '100% 0px' });
-  }
-
-  private update(entries: IntersectionObserverEntry[]): void {
-    for (const e of entries) {
-      const blocks = this.blocksOf.get(e.target);
-      if (!blocks) continue;
-      if (e.isIntersecting) {
-        if (!this.near.has(e.target)) for (const b of blocks) this.mark(b);
-        this.near.add(e.target);
-      } else {
-        this.near.delete(e.target);
-        for (const b of blocks) this.unmark(b);
-      }
-    }
-  }
-
-  isNear(b: MentionBlock): boolean {
-    const t = targetOf(b);
-    return t !== null && this.near.has(t);
-  }
-
-  track(b: MentionBlock): void {
-    const t = targetOf(b);
-    if (!t) return;
-    let set = this.blocksOf.get(t);
-    if (!set) {
-      set = new Set();
-      this.blocksOf.set(t, set);
-      this.observer.observe(t);
-    }
-    set.add(b);
-  }
-
-  forget(b: MentionBlock): void {
-    const t = targetOf(b);
-    const set = t && this.blocksOf.get(t);
-    if (!t || !set) return;
-    set.delete(b);
-    if (set.size === 0) {
-      this.blocksOf.delete(t);
-      this.near.delete(t);
-      this.observer.unobserve(t);
-    }
-  }
-
-  disconnect(): void {
-    this.observer.disconnect();
-    this.blocksOf.clear();
-    this.near.clear();
-  }
-}
-
-/** The element whose position stands for a block: its container, or the host of a shadow root container. */
-function targetOf(b: MentionBlock): Element | null {
-  const c = b.container;
-  if (c.nodeType === 1) return c as Element;
-  if (c.nodeType === 11) return (c as ShadowRoot).host;
-  return b.nodes[0]?.parentElement ?? null;
 }

@@ -329,7 +329,19 @@ export function locate(block: Block, offset: number, preferEnd = false): { node:
     if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+  const node = nodes[lo]!;
+  // Clamped: the page may have shortened the node since the block was read (a range past its end would throw).
+  return { node, offset: Math.max(0, Math.min(offset - starts[lo]!, node.length)) };
+}
+
+/** False once the page has changed or removed one of the block's text nodes: its offsets may no longer fit. */
+export function isCurrent(block: Block): boolean {
+  const { nodes, starts, text } = block;
+  for (let i = 0; i < nodes.length; i++) {
+    const end = i + 1 < nodes.length ? starts[i + 1]! : text.length;
+    if (nodes[i]!.length !== end - starts[i]! || !nodes[i]!.isConnected) return false;
+  }
+  return true;
 }
 
 /** A DOM Range for block-local offsets [start, end). */
@@ -340,6 +352,21 @@ export function rangeFor(block: Block, start: number, end: number): Range {
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
   return range;
+}
+
+/**
+ * A StaticRange for block-local offsets [start, end): what marks are painted with. Unlike a live Range it costs the
+ * page nothing when its DOM changes (Chromium updates every live Range of a document on each mutation), and a stale
+ * one is simply replaced by the rescan of its block.
+ */
+export function staticRangeFor(block: Block, start: number, end: number): AbstractRange {
+  const a = locate(block, start, false);
+  const b = locate(block, end, true);
+  const win = a.node.ownerDocument.defaultView as (Window & { StaticRange?: typeof StaticRange }) | null;
+  const Ctor = win?.StaticRange ?? (globalThis as { StaticRange?: typeof StaticRange }).StaticRange;
+  // Without StaticRange (test DOMs): a live range does the same job.
+  if (!Ctor) return rangeFor(block, start, end);
+  return new Ctor({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
 }
 
 /** Block-local offset of a (text node, offset) point, or -1 if the node isn't in the block. */

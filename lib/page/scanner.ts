@@ -1,9 +1,15 @@
 /**
  * Keeps the page's visible text as an ordered list of blocks, each with its mentions, up to date as the page changes:
  * viewport first, then the whole page in time slices, then incrementally from coalesced DOM mutations.
+ *
+ * Every change to the list goes through one queue (start, rescan, rematch, mutation flushes), so no task writes back
+ * a list another changed while it waited. stop() bumps a generation: queued work of an earlier generation is
+ * skipped, and work in flight sees its signal aborted and publishes nothing.
  */
-import { type Block, BlockWalker, compareComposed, isInsideSkipped, nearestBlock, type WalkOptions } from './blocks';
+import { type Block, BlockWalker, isInsideSkipped, nearestBlock, type WalkOptions } from './blocks';
+import { addDirtyRegions, mergeSorted } from './mutations';
 import { afterNextRender, runSliced, yieldToPage } from './scheduler';
+import { viewportContainers } from './viewport';
 
 /** A match inside one block, offsets local to the block's text. */
 export interface LocalMatch {
@@ -26,6 +32,11 @@ export interface ScannerOptions<M extends LocalMatch> extends WalkOptions {
   hugeMutationCount?: number;
 }
 
+/** Least time between two flushes of mutations: one frame after a quiet spell, then at most this often. */
+const FLUSH_GAP_MS = 200;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class PageScanner<M extends LocalMatch> {
   private list: ScannedBlock<M>[] = [];
   private readonly byNode = new WeakMap<Text, ScannedBlock<M>>();
@@ -36,8 +47,15 @@ export class PageScanner<M extends LocalMatch> {
   private readonly dirty = new Set<Node>();
   /** A flush of the dirty blocks is scheduled. */
   private pending = false;
+  /** When the last flush was scheduled to run (performance.now()). */
+  private lastFlush = Number.NEGATIVE_INFINITY;
+  /** Bumped by stop(): queued tasks of an earlier generation do nothing. */
+  private generation = 0;
+  /** Aborted by stop() and rescan(): the task in flight gives up at its next step and publishes nothing. */
   private abort = new AbortController();
   private running: Promise<void> = Promise.resolve();
+  /** A rescan queued and not begun yet: further navigations join it. */
+  private queuedRescan: Promise<void> | null = null;
   /** Resolves when the first full scan is done. */
   ready: Promise<void> = Promise.resolve();
 
@@ -80,47 +98,82 @@ export class PageScanner<M extends LocalMatch> {
   /** Begin: viewport pre-pass, full scan in slices, then observe mutations. */
   start(): Promise<void> {
     this.observe(this.doc);
-    this.ready = this.enqueue(() => this.fullScan(true));
+    this.ready = this.enqueue((signal) => this.fullScan(signal, true));
     return this.ready;
   }
 
-  /** Scan the whole page again (SPA navigation), keeping the blocks that did not change. */
+  /**
+   * Scan the whole page again (SPA navigation), keeping the blocks that did not change. Cancels the scan in flight;
+   * calls made before the queued rescan begins share it.
+   */
   rescan(): Promise<void> {
-    this.abort.abort();
-    this.abort = new AbortController();
-    this.pending = false;
-    const signal = this.abort.signal;
-    // After the new route has rendered (see onMutations).
-    return this.enqueue(async () => {
+    this.cancelInFlight();
+    this.queuedRescan ??= this.enqueue(async (signal) => {
+      this.queuedRescan = null;
+      // After the new route has rendered (see onMutations).
       await afterNextRender(this.doc.defaultView);
-      if (!signal.aborted) await this.fullScan(false);
+      if (!signal.aborted) await this.fullScan(signal, false);
     });
+    return this.queuedRescan;
   }
 
-  /** Re-run the matcher on every block without walking the page again (settings changed). */
-  rematch(): void {
-    const removed = this.list;
-    this.list = removed.map((b) => ({ ...b, matches: this.opts.match(b.text) }));
-    this.unindexed.push(...this.list);
-    this.opts.onChange({ added: this.list, removed });
+  /** Re-run the matcher on every block without walking the page again (settings changed), after queued work. */
+  rematch(): Promise<void> {
+    return this.enqueue((signal) => {
+      const removed = this.list;
+      const added = removed.map((b) => ({ ...b, matches: this.opts.match(b.text) }));
+      this.unindexed.push(...added);
+      this.publish(signal, added, { added, removed });
+    });
   }
 
   /** Stop scanning and observing; `start()` begins afresh (ChipLens switched off, then on again, on a site). */
   stop(): void {
-    this.abort.abort();
-    this.abort = new AbortController();
+    this.generation++;
+    this.cancelInFlight();
+    this.queuedRescan = null;
     for (const o of this.observers) o.disconnect();
     this.observers.length = 0;
     this.observed = new WeakSet();
-    this.pending = false;
     this.dirty.clear();
     this.list = [];
     this.unindexed = [];
   }
 
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    this.running = this.running.then(task, task);
+  private cancelInFlight(): void {
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.pending = false;
+  }
+
+  /**
+   * Run `task` once the tasks queued before it are done, with the signal current when it begins; skipped if stop()
+   * came in between. A failing task is reported and does not stop the queue.
+   */
+  private enqueue(task: (signal: AbortSignal) => Promise<void> | void): Promise<void> {
+    const generation = this.generation;
+    const run = async () => {
+      if (generation !== this.generation) return;
+      try {
+        await task(this.abort.signal);
+      } catch (e) {
+        console.warn('[ChipLens] page scan failed', e);
+      }
+    };
+    this.running = this.running.then(run);
     return this.running;
+  }
+
+  /** The only writer of the list: nothing is published by a task whose signal was aborted while it waited. */
+  private publish(
+    signal: AbortSignal,
+    list: ScannedBlock<M>[],
+    change: { added: ScannedBlock<M>[]; removed: ScannedBlock<M>[] },
+  ): boolean {
+    if (signal.aborted) return false;
+    this.list = list;
+    if (change.added.length > 0 || change.removed.length > 0) this.opts.onChange(change);
+    return true;
   }
 
   private scanBlock(b: Block): ScannedBlock<M> {
@@ -133,97 +186,73 @@ export class PageScanner<M extends LocalMatch> {
   }
 
   /**
-   * Walk `root` in slices; returns its blocks (already matched), or null if aborted. A block identical to one in
-   * `reuse` (same text nodes, same text) is that block, so its matches and marks are kept rather than redone.
+   * Walk `roots` in turn, in slices sharing one budget; returns their blocks (already matched), or null if aborted. A
+   * block identical to one in `reuse` (same text nodes, same text) is that block, so its matches and marks are kept.
+   * Shadow roots and frames are observed as soon as they are met: a change there later in the walk is not missed.
    */
   private async walk(
-    root: Node,
+    roots: readonly Node[],
     signal: AbortSignal,
     reuse?: Map<Text, ScannedBlock<M>>,
   ): Promise<ScannedBlock<M>[] | null> {
-    const walker = new BlockWalker(root, this.opts, nearestBlock(root));
     const out: ScannedBlock<M>[] = [];
+    let next = 0;
+    let walker: BlockWalker | null = null;
     let matched = 0;
+    let observedRoots = 0;
     const done = await runSliced((deadline) => {
-      const finished = walker.step(deadline);
-      // Match what has been collected so far within the same slice budget.
-      while (matched < walker.out.length) {
-        const b = walker.out[matched++]!;
-        const same = reuse?.get(b.nodes[0]!);
-        out.push(same && sameBlock(same, b) ? same : this.scanBlock(b));
-        if (performance.now() > deadline) return false;
+      for (;;) {
+        if (!walker) {
+          const root = roots[next++];
+          if (!root) return true;
+          walker = new BlockWalker(root, this.opts, nearestBlock(root));
+          matched = 0;
+          observedRoots = 0;
+        }
+        const finished = walker.step(deadline);
+        while (observedRoots < walker.roots.length) this.observe(walker.roots[observedRoots++]!);
+        // Match what has been collected so far within the same slice budget.
+        while (matched < walker.out.length) {
+          const b = walker.out[matched++]!;
+          const same = reuse?.get(b.nodes[0]!);
+          out.push(same && sameBlock(same, b) ? same : this.scanBlock(b));
+          if (performance.now() > deadline) return false;
+        }
+        if (!finished) return false;
+        walker = null;
       }
-      return finished;
     }, signal);
-    for (const r of walker.roots) this.observe(r);
-    return done ? out : null;
+    return done && !signal.aborted ? out : null;
   }
 
-  private async fullScan(viewportFirst: boolean): Promise<void> {
-    const signal = this.abort.signal;
-    const body = this.doc.body;
-    if (!body) return;
+  private async fullScan(signal: AbortSignal, viewportFirst: boolean): Promise<void> {
+    if (!this.doc.body) return;
     if (viewportFirst) {
-      // Not after the next frame, as rescans do: on a long page that first frame is the page's own big render, and
-      // waiting for it delayed the first highlight past 100 ms (500k-word benchmark page).
+      // Not after the next frame, as rescans do: that frame is the page's own big render (docs/performance.md).
       await yieldToPage();
       if (signal.aborted) return;
-      const containers = this.viewportContainers();
+      const containers = viewportContainers(this.doc, this.opts);
       // Hit-testing and measuring the viewport is a task's worth of work on a heavy page: walk in the next one.
       await yieldToPage();
       if (signal.aborted) return;
-      const early: ScannedBlock<M>[] = [];
-      for (const c of containers) {
-        const blocks = await this.walk(c, signal);
-        if (!blocks) return;
-        early.push(...blocks);
-      }
-      if (early.length > 0) {
-        this.list = early;
-        this.opts.onChange({ added: early, removed: [] });
-        // Let the frame that paints them render before the full pass: its slices would otherwise run first (measured:
-        // first highlights painted 60-80 ms after they were registered). A hidden tab renders no frame: go on.
-        if (this.doc.visibilityState === 'visible') {
-          await afterNextRender(this.doc.defaultView);
-          if (signal.aborted) return;
-        }
+      const early = containers.length > 0 ? await this.walk(containers, signal) : [];
+      if (!early) return;
+      if (early.length > 0 && this.publish(signal, early, { added: early, removed: [] })) {
+        // Let the frame that paints them render before the full pass (else its slices run first); hidden tabs: go on.
+        if (this.doc.visibilityState === 'visible') await afterNextRender(this.doc.defaultView);
       }
     }
+    // The page may have replaced its body (or whole document element) while we waited.
+    const body = this.doc.body;
+    if (signal.aborted || !body) return;
     // The full pass meets the viewport's blocks again: keep those (and their marks) instead of replacing them.
     const early = new Map(this.list.map((b) => [b.nodes[0]!, b] as const));
-    const all = await this.walk(body, signal, early);
+    const all = await this.walk([body], signal, early);
     if (!all) return;
     const kept = new Set(all);
-    const removed = this.list.filter((b) => !kept.has(b));
     const previous = new Set(this.list);
-    this.list = all;
-    this.opts.onChange({ added: all.filter((b) => !previous.has(b)), removed });
-  }
-
-  /**
-   * Block elements in the viewport, in document order, found from a grid of points. A tall container hit between its
-   * paragraphs (an <article>) is narrowed to its children that intersect the viewport, so the pre-pass walks about
-   * one screen of text, not the page.
-   */
-  private viewportContainers(): Node[] {
-    const win = this.doc.defaultView;
-    if (!win || typeof this.doc.elementFromPoint !== 'function') return [];
-    const h = win.innerHeight;
-    const w = win.innerWidth;
-    const found = new Set<Element>();
-    // A coarse grid: each probe is a hit test, and one screen of text needs only a few of them to be found.
-    for (let y = 0.1; y < 1; y += 0.2) {
-      for (let x = 0.2; x < 1; x += 0.3) {
-        const el = this.doc.elementFromPoint(w * x, h * y);
-        if (!el || el === this.doc.body || el === this.doc.documentElement) continue;
-        const block = nearestBlock(el);
-        if (block.nodeType !== 1 || isInsideSkipped(block, this.opts)) continue;
-        for (const b of narrowToViewport(block as Element, h)) found.add(b);
-      }
-    }
-    const list = [...found].filter((n) => ![...found].some((m) => m !== n && m.contains(n)));
-    // A few elements: sorting them is cheap, and walking each in turn then yields blocks in document order.
-    return list.sort((a, b) => compareComposed(a, b));
+    const removed = this.list.filter((b) => !kept.has(b));
+    this.publish(signal, all, { added: all.filter((b) => !previous.has(b)), removed });
   }
 
   private observe(root: Document | ShadowRoot): void {
@@ -238,42 +267,27 @@ export class PageScanner<M extends LocalMatch> {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    for (const r of records) {
-      if (r.type === 'characterData') {
-        const p = r.target.parentNode;
-        if (p) this.dirty.add(nearestBlock(p));
-        continue;
-      }
-      if (this.opts.isOwnUi && r.target.nodeType === 1 && this.opts.isOwnUi(r.target as Element)) continue;
-      let inlineChange = r.removedNodes.length > 0;
-      r.addedNodes.forEach((n) => {
-        if (n.nodeType === 1 && this.opts.isOwnUi?.(n as Element)) return;
-        // Appended block elements (infinite scroll, new paragraphs) are their own dirty regions; text or inline
-        // elements change the text of the surrounding block.
-        if (n.nodeType === 1 && nearestBlock(n) === n) this.dirty.add(n);
-        else if (n.nodeType === 3 || n.nodeType === 1) inlineChange = true;
-      });
-      if (inlineChange) this.dirty.add(nearestBlock(r.target));
-    }
-    if (this.dirty.size > 0 && !this.pending) {
+    const removed = addDirtyRegions(records, this.dirty, this.opts.isOwnUi);
+    if ((this.dirty.size > 0 || removed) && !this.pending) {
       const signal = this.abort.signal;
-      // Coalesced once per frame, and read after that frame's rendering: the page has just changed its DOM, so its
-      // style is stale, and reading visibility before the frame would make the page's own style and layout work run
-      // inside our task (measured: a 50 ms "ChipLens" task on a corpus page).
+      // Read after the next frame has rendered (the page's style is then fresh, not recomputed in our task), and at
+      // most every FLUSH_GAP_MS on a page that keeps changing (docs/performance.md).
       this.pending = true;
-      void afterNextRender(this.doc.defaultView).then(() => {
+      const wait = this.lastFlush + FLUSH_GAP_MS - performance.now();
+      const win = this.doc.defaultView;
+      void (wait > 0 ? delay(wait).then(() => afterNextRender(win)) : afterNextRender(win)).then(() => {
         if (signal.aborted) return;
         this.pending = false;
-        void this.enqueue(() => this.flushDirty());
+        this.lastFlush = performance.now();
+        void this.enqueue((s) => this.flushDirty(s));
       });
     }
   }
 
-  private async flushDirty(): Promise<void> {
-    const signal = this.abort.signal;
+  private async flushDirty(signal: AbortSignal): Promise<void> {
     const dirty = [...this.dirty].filter((n) => n.isConnected);
     this.dirty.clear();
-    if (dirty.length > (this.opts.hugeMutationCount ?? 1000)) return this.fullScan(false);
+    if (dirty.length > (this.opts.hugeMutationCount ?? 1000)) return this.fullScan(signal, false);
     // Outermost dirty regions only, skipping our own UI and unscanned regions.
     const roots = dirty.filter(
       (n) =>
@@ -286,54 +300,11 @@ export class PageScanner<M extends LocalMatch> {
       if (gone || roots.some((r) => r === b.container || r.contains(b.container))) removed.push(b);
       else kept.push(b);
     }
-    const added: ScannedBlock<M>[] = [];
-    for (const r of roots) {
-      const blocks = await this.walk(r, signal);
-      if (!blocks) return;
-      added.push(...blocks);
-    }
+    const added = roots.length > 0 ? await this.walk(roots, signal) : [];
+    if (!added) return;
     if (removed.length === 0 && added.length === 0) return;
-    this.list = mergeSorted(kept, added);
-    this.opts.onChange({ added, removed });
+    this.publish(signal, mergeSorted(kept, added), { added, removed });
   }
-}
-
-function mergeSorted<T extends Block>(a: T[], b: T[]): T[] {
-  if (b.length === 0) return a;
-  b.sort((x, y) => compareComposed(x.nodes[0]!, y.nodes[0]!));
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (compareComposed(a[i]!.nodes[0]!, b[j]!.nodes[0]!) <= 0) out.push(a[i++]!);
-    else out.push(b[j++]!);
-  }
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
-}
-
-/** Children of a tall element that intersect the viewport (recursively), found by binary search on their position. */
-function narrowToViewport(el: Element, viewportHeight: number, depth = 0): Element[] {
-  const r = el.getBoundingClientRect();
-  if (r.height <= viewportHeight * 1.5 || depth > 6 || el.children.length === 0) return [el];
-  const kids = el.children;
-  // Children of a block container are laid out top to bottom: find the first one that ends below the viewport top.
-  let lo = 0;
-  let hi = kids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (kids[mid]!.getBoundingClientRect().bottom < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Element[] = [];
-  for (let i = lo; i < kids.length && out.length < 100; i++) {
-    const kr = kids[i]!.getBoundingClientRect();
-    if (kr.top > viewportHeight) break;
-    if (kr.height === 0 && kr.width === 0) continue;
-    out.push(...narrowToViewport(kids[i]!, viewportHeight, depth + 1));
-  }
-  return out.length > 0 ? out : [el];
 }
 
 function sameBlock(a: Block, b: Block): boolean {

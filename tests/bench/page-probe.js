@@ -37,6 +37,19 @@
     return [m, n];
   };
 
+  /** The box of a registered range: ChipLens marks are StaticRanges, measured through a live Range. */
+  const boxOf = (r) => {
+    if (r.getBoundingClientRect) return r.getBoundingClientRect();
+    const live = document.createRange();
+    try {
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+    } catch {
+      return new DOMRect();
+    }
+    return live.getBoundingClientRect();
+  };
+
   /** Does any registered mention range (first 300 looked at) intersect the viewport? */
   const anyInViewport = () => {
     const reg = window.CSS?.highlights;
@@ -47,7 +60,7 @@
       if (hit || !MENTION_LAYERS.has(name)) return;
       for (const r of h) {
         if (++seen > 300) return;
-        const b = r.getBoundingClientRect();
+        const b = boxOf(r);
         if (b.width > 0 && b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth) {
           hit = true;
           return;
