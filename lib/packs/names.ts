@@ -55,7 +55,7 @@ export function splitAka(raw: string): string[] {
     // After an a.k.a. marker, several names may follow separated by ";" or a leading "-".
     const pieces = i === 0 ? [part] : part.split(/;|\s-(?=\S)/);
     for (const piece of pieces) {
-      const name = cleanName(piece);
+      const name = cleanName(piece.replace(/^\s*(?:and|or)\b/i, ''));
       if (name) out.push(name);
     }
   });
@@ -64,7 +64,12 @@ export function splitAka(raw: string): string[] {
 
 /** Trims punctuation left at a name's edges (and a trailing period), and unbalanced parentheses. */
 export function cleanName(s: string): string {
-  let name = s.replace(/\s+/g, ' ').replace(EDGE_RE, '').replace(/\.$/, '');
+  // Quotation marks around a name part (ООО «Технопром», OOO "Tekhnoprom") are dropped: news quotes differently.
+  let name = s
+    .replace(/[«»“”„"]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(EDGE_RE, '')
+    .replace(/\.$/, '');
   const open = (name.match(/\(/g) ?? []).length;
   const close = (name.match(/\)/g) ?? []).length;
   if (open > close) name = name.replace(/\s*\([^)]*$/, '');
