@@ -17,19 +17,9 @@ export const DEFAULT_LIMITS: PackLimits = { maxBytes: 64 * 1024 * 1024, maxEntit
 /** Text or bytes of an imported file. Bytes are decoded as UTF-8 (a BOM is dropped). */
 export type PackInput = string | Uint8Array;
 
-/** UTF-8 length of a string without encoding it. */
+/** UTF-8 length of a string (native encoder: much faster than a loop over code units on large files). */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return new TextEncoder().encode(s).byteLength;
 }
 
 /** Checks the size limit and decodes: the text without BOM, or a file-level error. */

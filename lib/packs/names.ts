@@ -41,6 +41,7 @@ export const DEFAULT_NAME_RULES: NameRuleOptions = {
 /** The kind of party: individuals are matched by full name only. */
 export type PartyKind = 'entity' | 'individual' | 'vessel' | 'aircraft';
 
+const ASCII = /^[\x00-\x7f]*$/;
 const HAN_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 const AKA_RE = /\(?\s*\b(?:a\.?\s?k\.?\s?a|f\.?\s?k\.?\s?a|d\.?\s?b\.?\s?a|n\.?\s?k\.?\s?a)\b\.?\s*[,:]?/gi;
 const FOLLOWING_RE = /\bthe following (?:\w+ )?(?:aliases|alias|names|name)\s*:?/gi;
@@ -70,6 +71,7 @@ export function cleanName(s: string): string {
     .replace(/\s+/g, ' ')
     .replace(EDGE_RE, '')
     .replace(/\.$/, '');
+  if (!name.includes('(') && !name.includes(')')) return name;
   const open = (name.match(/\(/g) ?? []).length;
   const close = (name.match(/\)/g) ?? []).length;
   if (open > close) name = name.replace(/\s*\([^)]*$/, '');
@@ -77,17 +79,16 @@ export function cleanName(s: string): string {
   return name.replace(EDGE_RE, '').trim();
 }
 
-const letters = (word: string) => word.split('').join('\\.?');
-const SUFFIX_RES = LEGAL_SUFFIXES.map(
-  (s) => new RegExp(`[\\s,]+(?:${s.split(' ').map(letters).join('[\\s.,]+')})[\\s.,]*$`, 'i'),
-);
-const PREFIX_RES = LEGAL_PREFIXES.map(
-  (s) => new RegExp(`^(?:${s.split(' ').map(letters).join('[\\s.,]+')})[\\s.,]+`, 'i'),
-);
+const legalKey = (words: readonly string[]) => words.join(' ').toLowerCase().replace(/[.,]/g, '');
+const SUFFIX_SET = new Set(LEGAL_SUFFIXES.flatMap((s) => [s, s.replace(/ /g, '')]));
+const PREFIX_SET = new Set(LEGAL_PREFIXES);
 
-/** Removes legal forms (Co., Ltd., GmbH, 有限公司, ООО ...) from a company name; returns the name when none. */
+/**
+ * Removes legal forms (Co., Ltd., GmbH, 有限公司, ООО ...) from a company name; returns the name when none. Works on
+ * whole words (up to three at either end), with dots and commas ignored: "Co., Ltd.", "Co.,Ltd", "S.A.", "B.V.".
+ */
 export function stripLegalForms(name: string): string {
-  let core = name.trim();
+  let core = name.replace(/\s+/g, ' ').trim();
   for (let changed = true; changed; ) {
     changed = false;
     for (const suffix of HAN_LEGAL_SUFFIXES) {
@@ -96,11 +97,20 @@ export function stripLegalForms(name: string): string {
         changed = true;
       }
     }
-    for (const re of [...SUFFIX_RES, ...PREFIX_RES]) {
-      const next = core.replace(re, '').trim();
-      if (next !== core && /\p{L}/u.test(next)) {
-        core = next;
+    const words = core.split(' ');
+    for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+      if (SUFFIX_SET.has(legalKey(words.slice(-k))) && /\p{L}/u.test(words.slice(0, -k).join(''))) {
+        core = words
+          .slice(0, -k)
+          .join(' ')
+          .replace(/[\s,]+$/, '');
         changed = true;
+        break;
+      }
+      if (PREFIX_SET.has(legalKey(words.slice(0, k))) && /\p{L}/u.test(words.slice(k).join(''))) {
+        core = words.slice(k).join(' ');
+        changed = true;
+        break;
       }
     }
     const unquoted = core.replace(/^["'«“](.+)["'»”]$/, '$1');
@@ -114,7 +124,8 @@ export function stripLegalForms(name: string): string {
 
 /** The words of a name in lower case (letters and digits runs). */
 export function wordsOf(name: string): string[] {
-  return name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lower = name.toLowerCase();
+  return (ASCII.test(lower) ? lower.match(/[a-z0-9]+/g) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
 }
 
 /** What the rules decide for one candidate name. */
@@ -173,6 +184,7 @@ export function personNameForms(name: string): string[] {
 
 /** Locale of an alias by its script: Latin "en", kana "ja", Hangul "ko"; Han and others unset. */
 export function localeOf(text: string): PackLocale | undefined {
+  if (ASCII.test(text)) return 'en';
   if (/[\u3040-\u30ff]/.test(text)) return 'ja';
   if (/[\uac00-\ud7af]/.test(text)) return 'ko';
   if (/^[\p{Script=Latin}\p{N}\p{P}\p{S}\s]+$/u.test(text)) return 'en';
