@@ -6,6 +6,7 @@ import type { PackIssue } from './types';
 
 /** Party types the CSL uses. Records with no type (common on the Entity List) are read as "Entity". */
 export const CSL_TYPES = ['Entity', 'Individual', 'Vessel', 'Aircraft'] as const;
+/** A CSL party type. */
 export type CslType = (typeof CSL_TYPES)[number];
 
 /** The fields ChipLens reads from a CSL record (the other published fields are accepted and ignored). */

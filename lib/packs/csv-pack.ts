@@ -24,6 +24,7 @@ export const CSV_PACK_COLUMNS = {
   source_url: ['source_url', 'source', 'url', 'sourceurl', 'link'],
   date: ['date', 'as_of', 'asof'],
 } as const;
+/** A column a CSV pack may have. */
 export type CsvPackColumn = keyof typeof CSV_PACK_COLUMNS;
 
 /** Normalizes a header cell: BOM and outer space removed, lower case, runs of space, "-" and "." as "_". */

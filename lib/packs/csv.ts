@@ -3,6 +3,7 @@
  * LF or CR line ends; comma, semicolon or tab delimiters detected from the first line.
  */
 
+/** Field delimiters a CSV may use. */
 export type CsvDelimiter = ',' | ';' | '\t';
 
 /** Rows of fields, with the 1-based line each row starts on (quoted newlines make rows span lines). */
@@ -12,6 +13,7 @@ export interface CsvTable {
   lines: number[];
 }
 
+/** Rows, or where and why the text is not CSV. */
 export type CsvResult = { ok: true; table: CsvTable } | { ok: false; line: number; message: string };
 
 /**

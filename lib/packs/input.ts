@@ -12,6 +12,7 @@ export interface PackLimits {
   maxEntities: number;
 }
 
+/** 64 MiB and 100,000 records. */
 export const DEFAULT_LIMITS: PackLimits = { maxBytes: 64 * 1024 * 1024, maxEntities: 100_000 };
 
 /** Text or bytes of an imported file. Bytes are decoded as UTF-8 (a BOM is dropped). */

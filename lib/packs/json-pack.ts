@@ -27,7 +27,9 @@ import {
   type ReaderEntity,
 } from './types';
 
+/** The `format` value of a ChipLens pack file. */
 export const PACK_FORMAT = 'chiplens-pack';
+/** The pack file version this code reads. */
 export const PACK_VERSION = 1;
 
 const text = v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('must not be empty'));
@@ -78,6 +80,7 @@ export const PackEntityInputSchema = v.strictObject({
   note: v.optional(text),
   facts: v.optional(v.array(PackFactInputSchema)),
 });
+/** An entity as a pack file writes it. */
 export type PackEntityInput = v.InferOutput<typeof PackEntityInputSchema>;
 
 /** Options of a pack import. */

@@ -23,6 +23,7 @@ export interface NameRuleOptions {
   contextTerms: readonly string[];
 }
 
+/** Default thresholds and context terms of the name rules. */
 export const DEFAULT_NAME_RULES: NameRuleOptions = {
   minLength: 4,
   minHanLength: 3,

@@ -7,10 +7,12 @@ import * as v from 'valibot';
 
 /** Entity types a reader's entity may have: the dataset's four plus people and anything else. */
 export const READER_ENTITY_TYPES = ['chip', 'agency', 'company', 'policy', 'person', 'other'] as const;
+/** A reader entity's type. */
 export type ReaderEntityType = (typeof READER_ENTITY_TYPES)[number];
 
 /** Alias locales (the dataset's, plus Japanese and Korean, as docs/dataset.md adds them). */
 export const PACK_LOCALES = ['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko'] as const;
+/** An alias locale. */
 export type PackLocale = (typeof PACK_LOCALES)[number];
 
 /** YYYY-MM-DD, YYYY-MM or YYYY. */
@@ -31,6 +33,7 @@ export const ReaderAliasSchema = v.strictObject({
    */
   requireContext: v.optional(v.pipe(v.array(text), v.nonEmpty('must list at least one term'))),
 });
+/** One alias of a reader's entity. */
 export type ReaderAlias = v.InferOutput<typeof ReaderAliasSchema>;
 
 /** A fact; one with neither `date` nor `sourceUrl` is "unsourced" (see {@link isUnsourced}). */
@@ -40,6 +43,7 @@ export const ReaderFactSchema = v.strictObject({
   date: v.optional(partialDate),
   sourceUrl: v.optional(webUrl),
 });
+/** A fact of a reader's entity. */
 export type ReaderFact = v.InferOutput<typeof ReaderFactSchema>;
 
 /** Where an entity came from: typed by the reader, a pack, or a screening list import. */
@@ -48,6 +52,7 @@ export const OriginSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('pack'), packId: text, revision: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   v.strictObject({ kind: v.literal('screening'), packId: text, list: text }),
 ]);
+/** Where a reader's entity came from. */
 export type Origin = v.InferOutput<typeof OriginSchema>;
 
 /** One listing of a party on a screening list (a CSL record's list-specific fields). */
@@ -61,6 +66,7 @@ export const ScreeningListingSchema = v.strictObject({
   licensePolicy: v.optional(text),
   sourceListUrl: v.optional(webUrl),
 });
+/** One listing of a party on a screening list. */
 export type ScreeningListing = v.InferOutput<typeof ScreeningListingSchema>;
 
 /** Screening details of a party: every list it is on, and what identifies it. */
@@ -70,6 +76,7 @@ export const ScreeningSchema = v.strictObject({
   programs: v.optional(v.array(text)),
   addresses: v.optional(v.array(text)),
 });
+/** Screening details of a party. */
 export type Screening = v.InferOutput<typeof ScreeningSchema>;
 
 /** A reader's entity: the record storage keeps and the matcher's compiler reads. */
@@ -83,6 +90,7 @@ export const ReaderEntitySchema = v.strictObject({
   origin: OriginSchema,
   screening: v.optional(ScreeningSchema),
 });
+/** A reader's entity. */
 export type ReaderEntity = v.InferOutput<typeof ReaderEntitySchema>;
 
 /** A pack's manifest. `revision` grows by one or more with each published revision of the same pack. */
@@ -98,6 +106,7 @@ export const PackManifestSchema = v.strictObject({
   /** Publication date of this revision. */
   date: partialDate,
 });
+/** A pack's manifest. */
 export type PackManifest = v.InferOutput<typeof PackManifestSchema>;
 
 /** A parsed pack: what an import writes (nothing is written unless the whole parse succeeded). */

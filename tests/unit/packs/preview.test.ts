@@ -116,3 +116,23 @@ describe('previewImport', () => {
     expect(p.counts.total).toBe(0);
   });
 });
+
+describe('collisions with the bundled dataset', () => {
+  it('finds a pack name the dataset already claims, through a lookup built from its aliases', async () => {
+    const { loadDataset } = await import('../../../lib/dataset/load');
+    const owners = new Map<string, string[]>();
+    for (const e of loadDataset().entities) {
+      for (const a of e.aliases) {
+        const key = normalizeAlias(a.text);
+        owners.set(key, [...(owners.get(key) ?? []), e.id]);
+      }
+    }
+    const pack: ParsedPack = {
+      manifest: manifest(1),
+      entities: [entity('h', 'H200', 1), entity('z', 'Zzyzx Fab', 1)],
+      skipped: 0,
+    };
+    const collisions = findCollisions(pack, { datasetLookup: (k) => owners.get(k) ?? [] });
+    expect(collisions.map((c) => [c.alias, c.claimedBy.kind])).toEqual([['H200', 'dataset']]);
+  });
+});
