@@ -137,21 +137,24 @@ export function readCslRecord(raw: unknown, index: number, multi: 'array' | 'cel
   }
   if (errors.length > 0 || !name || !source) return { errors, warnings };
   const record: CslRecord = { source, type, programs, name, addresses, altNames };
-  const optional: [keyof CslRecord, string | undefined][] = [
-    ['id', str(r.id) ?? str(r._id)],
-    ['entityNumber', r.entity_number == null ? undefined : str(String(r.entity_number))],
-    ['title', str(r.title)],
-    ['country', country],
-    ['frNotice', str(r.federal_register_notice)],
-    ['startDate', startDate],
-    ['endDate', endDate],
-    ['licenseRequirement', str(r.license_requirement)],
-    ['licensePolicy', str(r.license_policy)],
-    ['remarks', str(r.remarks)],
-    ['sourceListUrl', sourceListUrl],
-  ];
-  for (const [key, value] of optional)
-    if (value !== undefined) (record as unknown as Record<string, string>)[key] = value;
+  const id = str(r.id) ?? str(r._id);
+  if (id) record.id = id;
+  const entityNumber = r.entity_number == null ? undefined : str(String(r.entity_number));
+  if (entityNumber) record.entityNumber = entityNumber;
+  const title = str(r.title);
+  if (title) record.title = title;
+  if (country) record.country = country;
+  const frNotice = str(r.federal_register_notice);
+  if (frNotice) record.frNotice = frNotice;
+  if (startDate) record.startDate = startDate;
+  if (endDate) record.endDate = endDate;
+  const licenseRequirement = str(r.license_requirement);
+  if (licenseRequirement) record.licenseRequirement = licenseRequirement;
+  const licensePolicy = str(r.license_policy);
+  if (licensePolicy) record.licensePolicy = licensePolicy;
+  const remarks = str(r.remarks);
+  if (remarks) record.remarks = remarks;
+  if (sourceListUrl) record.sourceListUrl = sourceListUrl;
   return { record, errors, warnings };
 }
 

@@ -45,11 +45,16 @@ export type PartyKind = 'entity' | 'individual' | 'vessel' | 'aircraft';
 const ASCII = /^[\x00-\x7f]*$/;
 const HAN_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 const AKA_RE = /\(?\s*\b(?:a\.?\s?k\.?\s?a|f\.?\s?k\.?\s?a|d\.?\s?b\.?\s?a|n\.?\s?k\.?\s?a)\b\.?\s*[,:]?/gi;
+const MAYBE_AKA = /k\.?\s?a|following/i;
 const FOLLOWING_RE = /\bthe following (?:\w+ )?(?:aliases|alias|names|name)\s*:?/gi;
 const EDGE_RE = /^[\s,;:.\-–—"'«»“”()]+|[\s,;:\-–—"'«»“”]+$/g;
 
 /** Splits a listed name on "a.k.a.", "f.k.a.", "d.b.a." and "the following N aliases: -A; -B" into its names. */
 export function splitAka(raw: string): string[] {
+  if (!MAYBE_AKA.test(raw)) {
+    const name = cleanName(raw);
+    return name ? [name] : [];
+  }
   const marked = raw.replace(AKA_RE, '\u0000').replace(FOLLOWING_RE, '\u0000');
   const parts = marked.split('\u0000');
   const out: string[] = [];
@@ -148,8 +153,8 @@ export function judgeName(
   derived: boolean,
   hasLegalForm: boolean,
   rules: NameRuleOptions = DEFAULT_NAME_RULES,
+  key: string = normalizeAlias(text),
 ): NameVerdict {
-  const key = normalizeAlias(text);
   if (!key) return { keep: false, reason: 'empty' };
   if (/^[A-Z][A-Z0-9&-]{1,5}$/.test(text.trim())) {
     if (text.trim().length < 3 || ACRONYM_STOPLIST.has(text.trim())) return { keep: false, reason: 'acronym' };
@@ -208,9 +213,13 @@ export function partyAliases(party: PartyNames, rules: NameRuleOptions = DEFAULT
   const listed = [party.name, ...(party.altNames ?? [])].flatMap(splitAka);
   const out = new Map<string, ReaderAlias>();
   const guarded: string[] = [];
-  const add = (text: string, verdict: NameVerdict) => {
+  const personRules = { ...rules, minHanLength: 2 };
+  /** Judges a candidate and keeps it when the rules say so and its matcher key is new. */
+  const add = (text: string, derived: boolean, hasLegalForm: boolean, ruleSet = rules) => {
     const key = normalizeAlias(text);
-    if (!verdict.keep || out.has(key)) return;
+    if (out.has(key)) return;
+    const verdict = judgeName(text, derived, hasLegalForm, ruleSet, key);
+    if (!verdict.keep) return;
     const locale = localeOf(text);
     if (verdict.keep === 'context') guarded.push(key);
     out.set(key, {
@@ -224,7 +233,7 @@ export function partyAliases(party: PartyNames, rules: NameRuleOptions = DEFAULT
       const forms = personNameForms(name);
       for (const form of forms) {
         const fullName = HAN_RE.test(form) ? [...form.replace(/\s/g, '')].length >= 2 : wordsOf(form).length >= 2;
-        if (fullName) add(form, judgeName(form, false, true, { ...rules, minHanLength: 2 }));
+        if (fullName) add(form, false, true, personRules);
       }
       continue;
     }
@@ -232,9 +241,9 @@ export function partyAliases(party: PartyNames, rules: NameRuleOptions = DEFAULT
     const full = paren ? cleanName(paren[1]!) : name;
     const core = party.kind === 'entity' ? stripLegalForms(full) : full;
     const hasLegalForm = core !== full;
-    add(full, judgeName(full, false, hasLegalForm, rules));
-    if (hasLegalForm) add(core, judgeName(core, true, false, rules));
-    if (paren) add(cleanName(paren[2]!), judgeName(cleanName(paren[2]!), true, false, rules));
+    add(full, false, hasLegalForm);
+    if (hasLegalForm) add(core, true, false);
+    if (paren) add(cleanName(paren[2]!), true, false);
   }
   if (guarded.length > 0) {
     const context = [
