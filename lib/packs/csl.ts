@@ -156,13 +156,18 @@ function buildCslPack(reads: CslRead[], options: CslOptions): PackParseResult {
   if (errors.length > 0) return { ok: false, errors, warnings };
 
   const entities: ReaderEntity[] = [];
-  let index: Map<CslRecord | undefined, number> | undefined; // only for warnings, built on first use
+  let index: Map<CslRecord | undefined, number> | undefined;
+  /** A record's index in the file, for warnings (the map is built on first use). */
+  const indexOf = (record: CslRecord) => {
+    index ??= new Map(reads.map((r, i) => [r.record, i]));
+    return index.get(record) ?? 0;
+  };
   for (const [key, party] of parties) {
     const { record } = party;
     const aliases = partyAliases({ name: record.name, altNames: [...party.altNames], kind: KIND[record.type] }, rules);
     if (aliases.length === 0) {
       warnings.push({
-        index: (index ??= new Map(reads.map((r, i) => [r.record, i]))).get(record) ?? 0,
+        index: indexOf(record),
         name: record.name,
         field: 'name',
         message: 'no name is distinctive enough to match on pages (see the name rules); left out',

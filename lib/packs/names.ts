@@ -42,7 +42,7 @@ export const DEFAULT_NAME_RULES: NameRuleOptions = {
 /** The kind of party: individuals are matched by full name only. */
 export type PartyKind = 'entity' | 'individual' | 'vessel' | 'aircraft';
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\t\n\r -~]*$/;
 const HAN_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 const AKA_RE = /\(?\s*\b(?:a\.?\s?k\.?\s?a|f\.?\s?k\.?\s?a|d\.?\s?b\.?\s?a|n\.?\s?k\.?\s?a)\b\.?\s*[,:]?/gi;
 const MAYBE_AKA = /k\.?\s?a|following/i;
