@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseJsonPack } from '../../../lib/packs/json-pack';
-import { ReaderEntitySchema } from '../../../lib/packs/types';
+import { isUnsourced, ReaderEntitySchema } from '../../../lib/packs/types';
 
 const manifest = {
   id: 'fab-watch',
@@ -51,6 +51,7 @@ describe('parseJsonPack', () => {
       origin: { kind: 'pack', packId: 'fab-watch', revision: 2 },
     });
     expect(v.safeParse(ReaderEntitySchema, e).success).toBe(true);
+    expect(e!.facts!.map(isUnsourced)).toEqual([false, true]);
   });
 
   it('accepts "licence" for "license" in the manifest', () => {
