@@ -74,7 +74,13 @@ export class SyncEngine {
       await this.applyMirror(report);
       report.pushed = await this.pushLocal();
       try {
-        const pulled = await this.mirror.replicate.from(this.remote, { batch_size: this.batchSize });
+        const pulled = await this.mirror.replicate.from(this.remote, { batch_size: this.batchSize }).then(
+          (result) => result,
+          async (error: unknown) => {
+            await this.applyMirror(report).catch(() => undefined); // what arrived before the failure is kept
+            throw error;
+          },
+        );
         report.pulled = pulled.docs_written;
         await this.applyMirror(report);
         const pushed = await this.mirror.replicate.to(this.remote, { batch_size: this.batchSize });
