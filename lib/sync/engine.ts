@@ -11,14 +11,21 @@
  * Everything runs through one queue, so two runs never interleave.
  */
 import type { Annotation } from '../annotations/types';
+import { readAppliedSeq, writeAppliedSeq } from './checkpoint';
 import { addConflictCopies, listConflictCopies, takeConflictCopy } from './conflict-store';
 import { checkRemoteUrl, describeSyncError, SyncError } from './errors';
 import { annotationIdOf, annotationToDoc, noteDocId, parseIncomingDoc, sameAnnotation, tombstoneDoc } from './mapping';
 import type { PouchChange, PouchFactory, PouchLike, PouchReplication, WritableDoc } from './pouch-types';
 import { resolveLeaves } from './resolve';
-import type { ConflictCopy, LocalNotesPort, NotebookConfig, NoteDoc, SkippedDoc, SyncReport } from './types';
-
-const APPLIED_ID = '_local/chiplens-applied';
+import type {
+  ConflictCopy,
+  LocalNotesPort,
+  NotebookConfig,
+  NoteDoc,
+  NoteOrigin,
+  SkippedDoc,
+  SyncReport,
+} from './types';
 
 /** What the engine is given. */
 export interface SyncEngineOptions {
@@ -126,6 +133,14 @@ export class SyncEngine {
     });
   }
 
+  /** Who made and last changed a note, as its replicated document says (null if it is not in this notebook). */
+  async origin(noteId: string): Promise<NoteOrigin | null> {
+    const doc = await this.mirror.get(noteDocId(noteId)).catch(() => null);
+    const parsed = parseIncomingDoc(doc);
+    if (parsed.kind !== 'note') return null;
+    return { notebook: parsed.doc.notebook, author: parsed.doc.author, editor: parsed.doc.editor };
+  }
+
   /** The conflicted copies kept on this device, newest first. */
   conflicts(): Promise<ConflictCopy[]> {
     return listConflictCopies(this.mirror);
@@ -201,13 +216,13 @@ export class SyncEngine {
   /** Applies every mirror change after the apply checkpoint to the local notes, resolving conflicts first. */
   private async applyMirror(report: SyncReport): Promise<void> {
     const byId = new Map((await this.options.local.list()).map((a) => [a.id, a]));
-    let since = await this.readApplied();
+    let since = await readAppliedSeq(this.mirror);
     for (;;) {
       const page = await this.mirror.changes({ since, limit: this.batchSize, include_docs: true, style: 'all_docs' });
       if (page.results.length === 0) break;
       for (const change of page.results) await this.applyChange(change, byId, report);
       since = page.last_seq;
-      await this.writeApplied(since);
+      await writeAppliedSeq(this.mirror, since);
     }
   }
 
@@ -257,25 +272,6 @@ export class SyncEngine {
     await addConflictCopies(this.mirror, plan.copies);
     report.conflicts.push(...plan.copies);
     return true;
-  }
-
-  private async readApplied(): Promise<number | string> {
-    try {
-      return ((await this.mirror.get(APPLIED_ID)) as unknown as { seq: number | string }).seq;
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return 0;
-      throw error;
-    }
-  }
-
-  private async writeApplied(seq: number | string): Promise<void> {
-    let rev: string | undefined;
-    try {
-      rev = (await this.mirror.get(APPLIED_ID))._rev;
-    } catch {
-      rev = undefined;
-    }
-    await this.mirror.put({ _id: APPLIED_ID, ...(rev ? { _rev: rev } : {}), seq });
   }
 }
 

@@ -4,6 +4,7 @@ export { checkRemoteUrl, describeSyncError, SyncError, type SyncErrorKind, type 
 export { annotationToDoc, isWebUrl, noteDocId, parseIncomingDoc, tombstoneDoc } from './mapping';
 export { createPouchFactory } from './pouch-factory';
 export type { PouchFactory, PouchLike } from './pouch-types';
+export { type NotesRepository, repositoryNotesPort } from './repository-port';
 export { resolveLeaves } from './resolve';
 export * from './types';
 export { chooseWinner, compareLeaves } from './winner';
