@@ -187,6 +187,7 @@ export class SyncEngine {
     for (const [i, a] of locals.entries()) {
       const row = rows[i];
       if (row?.doc && !row.value?.deleted) {
+        if (holds(row.doc, a)) continue;
         const parsed = parseIncomingDoc(row.doc);
         const stored = parsed.kind === 'note' ? parsed.doc : null;
         if (stored && (instant(stored.updatedAt) > instant(a.updatedAt) || sameAnnotation(stored.annotation, a)))
@@ -232,6 +233,8 @@ export class SyncEngine {
       const resolved = await this.resolve(change.id, report);
       if (resolved) return; // the resolution is a new change, applied when the feed reaches it
     }
+    const local = byId.get(annotationIdOf(change.id)!);
+    if (local && holds(change.doc, local)) return; // e.g. our own push coming back
     const parsed = parseIncomingDoc(change.doc);
     const { notebook } = this.options;
     if (parsed.kind === 'invalid') {
@@ -239,8 +242,7 @@ export class SyncEngine {
       report.skipped.push(skipped);
       this.onSkip(skipped);
     } else if (parsed.kind === 'note') {
-      const doc: NoteDoc = parsed.doc;
-      const local = byId.get(doc.annotation.id);
+      const doc: NoteDoc = parsed.doc; // its annotation id is the change's (checked by the parse)
       const newer = !local || instant(doc.updatedAt) > instant(local.updatedAt);
       const tie =
         local && instant(doc.updatedAt) === instant(local.updatedAt) && !sameAnnotation(doc.annotation, local);
@@ -250,7 +252,6 @@ export class SyncEngine {
       report.appliedPuts++;
     } else if (parsed.kind === 'tombstone') {
       const id = annotationIdOf(parsed.id)!;
-      const local = byId.get(id);
       if (!local || instant(local.updatedAt) > instant(parsed.updatedAt)) return;
       await this.options.local.delete(id);
       byId.delete(id);
@@ -272,6 +273,21 @@ export class SyncEngine {
     await addConflictCopies(this.mirror, plan.copies);
     report.conflicts.push(...plan.copies);
     return true;
+  }
+}
+
+/**
+ * True if a mirror document is a live note with exactly this annotation: nothing to apply or push, and no need to
+ * validate it (it equals a note that is already valid). Anything unexpected answers false and goes the validating way.
+ */
+function holds(raw: unknown, local: Annotation): boolean {
+  const doc = raw as { _deleted?: unknown; updatedAt?: unknown; annotation?: unknown } | undefined;
+  if (!doc || doc._deleted === true || doc.updatedAt !== local.updatedAt || typeof doc.annotation !== 'object')
+    return false;
+  try {
+    return sameAnnotation(doc.annotation as Annotation, local);
+  } catch {
+    return false;
   }
 }
 
