@@ -31,8 +31,11 @@ function basic(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
+/** Serves extra test files by path (e.g. a page and a bundle for the browser test), same origin as the server. */
+export type ExtraFiles = Record<string, { type: string; body: string }>;
+
 /** Starts a server; call `dispose()` in afterAll. */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(extra: ExtraFiles = {}): Promise<TestServer> {
   const folder = mkdtempSync(join(tmpdir(), 'chiplens-sync-'));
   const prefix = `srv${Math.random().toString(36).slice(2, 8)}-`;
   const ServerPouch = (NodePouchDB as unknown as { defaults(o: object): unknown }).defaults({
@@ -51,7 +54,12 @@ export async function startServer(): Promise<TestServer> {
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       if (server) return resolve();
-      const s = createServer(app);
+      const s = createServer((req, res) => {
+        const file = Object.hasOwn(extra, req.url ?? '') ? extra[req.url ?? ''] : undefined;
+        if (!file) return app(req, res);
+        res.writeHead(200, { 'content-type': file.type });
+        res.end(file.body);
+      });
       s.on('connection', (socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
