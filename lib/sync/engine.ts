@@ -209,9 +209,14 @@ export class SyncEngine {
       if (parseIncomingDoc(row.doc).kind !== 'note') continue; // a refused document is never acted on
       writes.push({ ...tombstoneDoc(id, notebook.id, me, now), _rev: row.doc._rev });
     }
-    if (writes.length === 0) return 0;
-    const results = await this.mirror.bulkDocs(writes);
-    return results.filter((r) => r.ok).length;
+    // In batches: one transaction per batch keeps IndexedDB transactions short (and PouchDB's LevelDB adapters
+    // build each transaction's operation list by copying it, quadratic in its length).
+    let written = 0;
+    for (let i = 0; i < writes.length; i += this.batchSize) {
+      const results = await this.mirror.bulkDocs(writes.slice(i, i + this.batchSize));
+      written += results.filter((r) => r.ok).length;
+    }
+    return written;
   }
 
   /** Applies every mirror change after the apply checkpoint to the local notes, resolving conflicts first. */
