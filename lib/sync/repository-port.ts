@@ -29,8 +29,9 @@ export function repositoryNotesPort(
     list: () => repository.all(),
     async put(annotation, origin) {
       const stored = await repository.save(annotation);
+      if (stored.updatedAt !== annotation.updatedAt) return; // a newer local version stayed
       hooks.onOrigin?.(annotation.id, origin);
-      if (stored.updatedAt === annotation.updatedAt) await hooks.onChanged?.([annotation.pageKey]);
+      await hooks.onChanged?.([annotation.pageKey]);
     },
     async delete(id) {
       const deleted = await repository.delete(id);
