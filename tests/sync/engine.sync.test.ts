@@ -115,6 +115,46 @@ describe('two devices through a CouchDB-protocol server', () => {
   });
 });
 
+async function until(check: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('live replication', () => {
+  it('applies incoming changes as they arrive and sends local ones after notifyLocalChange', async () => {
+    const [a, b] = await pair();
+    const errors: unknown[] = [];
+    await a.engine.syncOnce();
+    a.engine.startLive(
+      () => undefined,
+      (e) => errors.push(e),
+    );
+    try {
+      const fromB = makeNote();
+      b.notes.edit(fromB);
+      await b.engine.syncOnce();
+      await until(() => a.notes.notes.has(fromB.id));
+      const fromA = makeNote();
+      a.notes.edit(fromA);
+      await a.engine.notifyLocalChange();
+      let arrived = false;
+      const end = Date.now() + 15_000;
+      while (!arrived && Date.now() < end) {
+        await b.engine.syncOnce();
+        arrived = b.notes.notes.has(fromA.id);
+        if (!arrived) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(arrived).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      a.engine.stopLive();
+    }
+  });
+});
+
 describe('errors in words', () => {
   it('wrong credentials', async () => {
     const [, , db] = await pair();
