@@ -136,7 +136,7 @@ export class SyncEngine {
   /** Who made and last changed a note, as its replicated document says (null if it is not in this notebook). */
   async origin(noteId: string): Promise<NoteOrigin | null> {
     const doc = await this.mirror.get(noteDocId(noteId)).catch(() => null);
-    const parsed = parseIncomingDoc(doc);
+    const parsed = parseIncomingDoc(doc, this.clock());
     if (parsed.kind !== 'note') return null;
     return { notebook: parsed.doc.notebook, author: parsed.doc.author, editor: parsed.doc.editor };
   }
@@ -188,13 +188,13 @@ export class SyncEngine {
       const row = rows[i];
       if (row?.doc && !row.value?.deleted) {
         if (holds(row.doc, a)) continue;
-        const parsed = parseIncomingDoc(row.doc);
+        const parsed = parseIncomingDoc(row.doc, this.clock());
         const stored = parsed.kind === 'note' ? parsed.doc : null;
         if (stored && (instant(stored.updatedAt) > instant(a.updatedAt) || sameAnnotation(stored.annotation, a)))
           continue;
         writes.push({ ...annotationToDoc(a, notebook.id, stored?.author ?? me, me), _rev: row.doc._rev });
       } else if (row?.value?.deleted) {
-        const tomb = parseIncomingDoc(await this.mirror.get(row.id, { rev: row.value.rev }));
+        const tomb = parseIncomingDoc(await this.mirror.get(row.id, { rev: row.value.rev }), this.clock());
         if (tomb.kind === 'tombstone' && instant(tomb.updatedAt) >= instant(a.updatedAt)) continue;
         writes.push({ ...annotationToDoc(a, notebook.id, me, me), _rev: row.value.rev });
       } else if (this.claims(a)) {
@@ -206,7 +206,7 @@ export class SyncEngine {
       .rows) {
       const id = annotationIdOf(row.id);
       if (id === null || localIds.has(id) || !row.doc) continue;
-      if (parseIncomingDoc(row.doc).kind !== 'note') continue; // a refused document is never acted on
+      if (parseIncomingDoc(row.doc, this.clock()).kind !== 'note') continue; // a refused document is never acted on
       writes.push({ ...tombstoneDoc(id, notebook.id, me, now), _rev: row.doc._rev });
     }
     // In batches: one transaction per batch keeps IndexedDB transactions short (and PouchDB's LevelDB adapters
@@ -240,7 +240,7 @@ export class SyncEngine {
     }
     const local = byId.get(annotationIdOf(change.id)!);
     if (local && holds(change.doc, local)) return; // e.g. our own push coming back
-    const parsed = parseIncomingDoc(change.doc);
+    const parsed = parseIncomingDoc(change.doc, this.clock());
     const { notebook } = this.options;
     if (parsed.kind === 'invalid') {
       const skipped = { id: change.id.slice(0, 205), reason: parsed.reason };

@@ -95,9 +95,11 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
 /**
  * Validates one document read from a mirror that replicates with a server. Size first (a document over
  * {@link MAX_DOC_CHARS} is refused before anything else is read), then shape, then consistency: the annotation id must
- * match `_id`, `updatedAt` must match the annotation's, and `url` must be http(s). Unknown fields are dropped.
+ * match `_id`, `updatedAt` must match the annotation's, and `url` must be http(s). Given `now`, a time more than
+ * {@link MAX_CLOCK_SKEW_MS} ahead of it is refused too (it would win every conflict for ever). Unknown fields are
+ * dropped.
  */
-export function parseIncomingDoc(raw: unknown): IncomingDoc {
+export function parseIncomingDoc(raw: unknown, now?: Date): IncomingDoc {
   if (raw === null || typeof raw !== 'object') return { kind: 'invalid', id: '(none)', reason: 'not an object' };
   const rawId = (raw as { _id?: unknown })._id;
   const id = typeof rawId === 'string' ? rawId.slice(0, 205) : '(none)';
@@ -116,6 +118,7 @@ export function parseIncomingDoc(raw: unknown): IncomingDoc {
     const t = v.safeParse(TombstoneSchema, raw);
     if (!t.success)
       return { kind: 'invalid', id, reason: `deletion without a valid time: ${describeIssues(t.issues)}` };
+    if (fromFuture(t.output.updatedAt, now)) return { kind: 'invalid', id, reason: 'updatedAt is in the future' };
     return { kind: 'tombstone', id: t.output._id, updatedAt: t.output.updatedAt, editor: t.output.editor };
   }
   const parsed = v.safeParse(NoteDocSchema, raw);
@@ -126,8 +129,16 @@ export function parseIncomingDoc(raw: unknown): IncomingDoc {
   if (doc.updatedAt !== doc.annotation.updatedAt) {
     return { kind: 'invalid', id, reason: 'updatedAt does not match annotation.updatedAt' };
   }
+  if (fromFuture(doc.updatedAt, now)) return { kind: 'invalid', id, reason: 'updatedAt is in the future' };
   if (!isWebUrl(doc.annotation.url)) return { kind: 'invalid', id, reason: 'annotation.url is not an http(s) URL' };
   return { kind: 'note', doc };
+}
+
+/** How far ahead of this device's clock an incoming `updatedAt` may be (clock skew between devices). */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+function fromFuture(iso: string, now: Date | undefined): boolean {
+  return now !== undefined && Date.parse(iso) > now.getTime() + MAX_CLOCK_SKEW_MS;
 }
 
 /** True if two annotations have the same content (key order ignored). */

@@ -28,7 +28,7 @@ export interface Resolution {
 export function resolveLeaves(leafDocs: readonly PouchDoc[], fallbackNotebook: string, now: string): Resolution {
   const leaves: (Leaf & { doc: PouchDoc })[] = leafDocs.map((doc) => ({
     rev: doc._rev,
-    parsed: parseIncomingDoc(doc),
+    parsed: parseIncomingDoc(doc, new Date(now)),
     doc,
   }));
   const { winner, losers, invalid } = chooseWinner(leaves);

@@ -110,8 +110,10 @@ describe('hostile server documents', () => {
     const a = device(server.origin, db, ALICE);
     const x = makeNote();
     const y = makeNote();
+    const z = makeNote();
     a.notes.edit(x);
     a.notes.edit(y);
+    a.notes.edit(z);
     await a.engine.syncOnce();
 
     const valid = (id: string, overrides: object = {}) => ({
@@ -121,8 +123,8 @@ describe('hostile server documents', () => {
       notebook: db,
       author: 'Mallory',
       editor: 'Mallory',
-      updatedAt: '2030-01-01T00:00:00.000Z',
-      annotation: { ...makeNote({ id }, '2030-01-01T00:00:00.000Z') },
+      updatedAt: '2026-12-02T00:00:00.000Z',
+      annotation: { ...makeNote({ id }, '2026-12-02T00:00:00.000Z') },
       ...overrides,
     });
     const put = async (doc: { _id: string }) => {
@@ -131,12 +133,22 @@ describe('hostile server documents', () => {
     };
     await put(
       valid('evil-url', {
-        annotation: makeNote({ id: 'evil-url', url: 'javascript:alert(1)' }, '2030-01-01T00:00:00.000Z'),
+        annotation: makeNote({ id: 'evil-url', url: 'javascript:alert(1)' }, '2026-12-02T00:00:00.000Z'),
       }),
     );
     await put(valid('evil-big', { padding: 'x'.repeat(1_100_000) }));
-    await put(valid('evil-id', { annotation: { ...x, note: 'overwritten', updatedAt: '2030-01-01T00:00:00.000Z' } }));
+    await put(valid('evil-id', { annotation: { ...x, note: 'overwritten', updatedAt: '2026-12-02T00:00:00.000Z' } }));
     await put(valid('evil-shape', { annotation: { id: 'evil-shape', note: 42 } }));
+    const future = '2100-01-01T00:00:00.000Z';
+    const zNow = ((await server.admin('GET', `/${db}/note:${z.id}`)).body as { _rev: string })._rev;
+    await put({
+      ...valid(z.id),
+      _rev: zNow,
+      updatedAt: future,
+      annotation: { ...z, note: 'from 2100', updatedAt: future },
+    } as {
+      _id: string;
+    });
     const current = (await server.admin('GET', `/${db}/note:${x.id}`)).body as { _rev: string };
     await put({ ...valid(x.id), _rev: current._rev, annotation: { id: x.id, note: ['not', 'a', 'note'] } } as {
       _id: string;
@@ -152,7 +164,7 @@ describe('hostile server documents', () => {
     const report = await a.engine.syncOnce();
     expect(a.notes.notes.get(x.id)).toEqual(x);
     expect(a.notes.notes.get(y.id)).toEqual(y);
-    expect(a.notes.notes.size).toBe(2);
+    expect(a.notes.notes.size).toBe(3);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     const reasons = a.skipped.map((s) => `${s.id}: ${s.reason}`).join('\n');
     expect(reasons).toMatch(/note:evil-url: annotation.url is not an http\(s\) URL/);
@@ -160,6 +172,8 @@ describe('hostile server documents', () => {
     expect(reasons).toMatch(/note:evil-id: _id does not match annotation.id/);
     expect(reasons).toMatch(/note:evil-shape: annotation/);
     expect(reasons).toMatch(new RegExp(`note:${y.id}: deletion without a valid time`));
+    expect(reasons).toMatch(new RegExp(`note:${z.id}: updatedAt is in the future`));
+    expect(a.notes.notes.get(z.id)).toEqual(z);
     expect(report.appliedPuts + report.appliedDeletes).toBe(0);
 
     // The next run writes the local versions back over the damaged ones.

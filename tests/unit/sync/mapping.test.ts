@@ -88,6 +88,14 @@ describe('incoming documents are validated like an import', () => {
     }
     expect(isWebUrl('http://127.0.0.1/x')).toBe(true);
   });
+  it('refuses a time far ahead of the clock (it would win every conflict)', () => {
+    const now = new Date('2026-12-02T00:00:00.000Z');
+    const at = '2026-12-04T00:00:00.000Z';
+    const ahead = { ...doc, updatedAt: at, annotation: { ...note, updatedAt: at } };
+    expect(parseIncomingDoc(ahead, now)).toMatchObject({ kind: 'invalid', reason: 'updatedAt is in the future' });
+    expect(parseIncomingDoc(ahead, new Date('2026-12-03T12:00:00.000Z')).kind).toBe('note');
+    expect(parseIncomingDoc({ ...tombstoneDoc('a1', 'n', 'e', at), _rev: '2-x' }, now).kind).toBe('invalid');
+  });
   it('refuses a deletion without a valid time', () => {
     expect(reason({ _id: 'note:a1', _rev: '2-z', _deleted: true })).toMatch(/deletion without a valid time/);
   });
