@@ -79,7 +79,7 @@ export class SyncEngine {
     return this.enqueue(async () => {
       const report = emptyReport();
       await this.applyMirror(report);
-      report.pushed = await this.pushLocal();
+      await this.pushLocal();
       try {
         const pulled = await this.mirror.replicate.from(this.remote, { batch_size: this.batchSize }).then(
           (result) => result,

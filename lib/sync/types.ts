@@ -96,7 +96,9 @@ export interface ConflictCopy {
 
 /** What one sync run did. */
 export interface SyncReport {
+  /** Documents written to the server. */
   pushed: number;
+  /** Documents received from the server. */
   pulled: number;
   appliedPuts: number;
   appliedDeletes: number;
