@@ -34,11 +34,29 @@ for (const m of result.mentions) {
   t.set(m.entityId, (t.get(m.entityId) ?? 0) + 1);
   byType.set(m.entityType, t);
 }
+// Names as the reader sees them on cards, from the background (as the side panel gets them).
+const ids = [...new Set(result.mentions.map((m) => m.entityId))];
+const control = await session.context.newPage();
+await control.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+const named = await control.evaluate(
+  (list) => chrome.runtime.sendMessage({ type: 'entities:get', payload: { ids: list } }),
+  ids,
+);
+await control.close();
+const shortName = new Map<string, string>(
+  (named?.data?.entities ?? []).map((e: { id: string; shortName: string }) => [e.id, e.shortName]),
+);
+const TYPE_TITLES: Record<string, string> = {
+  chip: 'Chips',
+  agency: 'Agencies',
+  company: 'Companies',
+  policy: 'Policies',
+};
 console.log(`\nChipLens on "${result.title}"`);
-console.log(`${result.mentions.length} mentions of ${new Set(result.mentions.map((m) => m.entityId)).size} entities\n`);
+console.log(`${result.mentions.length} mentions of ${ids.length} names\n`);
 for (const [type, entities] of byType) {
-  const list = [...entities].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
-  console.log(`  ${type.padEnd(8)} ${list}`);
+  const list = [...entities].map(([id, n]) => `${shortName.get(id) ?? id}${n > 1 ? ` ×${n}` : ''}`).join(', ');
+  console.log(`  ${(TYPE_TITLES[type] ?? type).padEnd(10)} ${list}`);
 }
 
 if (headed) {
@@ -76,6 +94,12 @@ if (headed) {
   console.log(`Screenshot (article with card): ${shot}`);
   console.log(`Screenshot (side panel):        ${panelShot}`);
   if (session.errors.length) console.log(`Errors seen:\n  ${session.errors.join('\n  ')}`);
+  console.log(
+    `\nNext: load ChipLens in your own browser. The unpacked build is in ${join(ROOT, '.output/chrome-mv3')}:\n` +
+      '  Chrome/Edge: chrome://extensions -> Developer mode -> "Load unpacked" -> pick that folder.\n' +
+      '  Firefox: npm run build:firefox, then about:debugging#/runtime/this-firefox -> "Load Temporary Add-on" ->\n' +
+      `  ${join(ROOT, '.output/firefox-mv2/manifest.json')}. Then open any news article.`,
+  );
   await session.close();
   await server.close();
   if (!cardShown) process.exitCode = 1;
