@@ -6,7 +6,15 @@
 import { normalizeAlias } from '../detection/normalize';
 import { type CslRead, type CslRecord, type CslType, readCslRecord } from './csl-record';
 import { parseCsv } from './csv';
-import { DEFAULT_LIMITS, hashOf, type PackInput, type PackLimits, readInput, tooManyEntities } from './input';
+import {
+  DEFAULT_LIMITS,
+  hashOf,
+  type PackInput,
+  type PackLimits,
+  readInput,
+  readJsonInput,
+  tooManyEntities,
+} from './input';
 import { DEFAULT_NAME_RULES, type NameRuleOptions, type PartyKind, partyAliases, splitAka } from './names';
 import type {
   PackIssue,
@@ -65,14 +73,9 @@ const ENTITY_TYPE: Record<CslType, ReaderEntityType> = {
 /** Parses the CSL JSON download or an API response: `{ results: [...] }` or a bare array of records. */
 export function parseCslJson(input: PackInput, options: CslOptions = {}): PackParseResult {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const read = readInput(input, limits);
+  const read = readJsonInput(input, limits);
   if ('error' in read) return { ok: false, errors: [read.error] };
-  let data: unknown;
-  try {
-    data = JSON.parse(read.text);
-  } catch (e) {
-    return { ok: false, errors: [{ message: `not JSON: ${(e as Error).message}` }] };
-  }
+  const { data } = read;
   const results = Array.isArray(data) ? data : (data as { results?: unknown } | null)?.results;
   if (!Array.isArray(results)) {
     return { ok: false, errors: [{ field: 'results', message: 'expected { "results": [...] } or a list of records' }] };

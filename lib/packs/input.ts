@@ -45,6 +45,17 @@ export function readInput(input: PackInput, limits: PackLimits): { text: string 
   return { text };
 }
 
+/** {@link readInput}, then `JSON.parse`: the parsed value, or the one error that stops the file. */
+export function readJsonInput(input: PackInput, limits: PackLimits): { data: unknown } | { error: PackIssue } {
+  const read = readInput(input, limits);
+  if ('error' in read) return read;
+  try {
+    return { data: JSON.parse(read.text) };
+  } catch (e) {
+    return { error: { message: `not JSON: ${(e as Error).message}` } };
+  }
+}
+
 /** The error for a file with more than `maxEntities` records. */
 export function tooManyEntities(count: number, limits: PackLimits): PackIssue {
   return { message: `file has ${count} records; the limit is ${limits.maxEntities}` };

@@ -10,7 +10,7 @@ import {
   issuesOf,
   type PackInput,
   type PackLimits,
-  readInput,
+  readJsonInput,
   recordName,
   slugOf,
   tooManyEntities,
@@ -91,14 +91,9 @@ export interface PackParseOptions {
 /** Parses and validates a ChipLens JSON pack. Any error fails the whole file (nothing to write). */
 export function parseJsonPack(input: PackInput, options: PackParseOptions = {}): PackParseResult {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const read = readInput(input, limits);
+  const read = readJsonInput(input, limits);
   if ('error' in read) return { ok: false, errors: [read.error] };
-  let data: unknown;
-  try {
-    data = JSON.parse(read.text);
-  } catch (e) {
-    return { ok: false, errors: [{ message: `not JSON: ${(e as Error).message}` }] };
-  }
+  const { data } = read;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, errors: [{ message: 'a pack must be a JSON object' }] };
   }
