@@ -2,39 +2,56 @@
  * Page benchmark probe: injected as an init script into the page's MAIN world before any page script runs (plain JS
  * so it can be injected as a file, untouched by the TypeScript toolchain). It records, on the page's own clock
  * (performance.now(), 0 = navigation start):
- * - ChipLens highlight counts from the shared CSS.highlights registry, sampled every animation frame (what gets
- *   painted) and by a ~4 ms timer (closer to when the content script actually finished);
+ * - the size of every highlight in the shared CSS.highlights registry by name, sampled every animation frame (what
+ *   gets painted) and by a ~4 ms timer (closer to when the content script actually finished); ChipLens's names are
+ *   random per page load, so the benchmark names its mention and note layers afterwards (setLayers) and snapshot()
+ *   counts them;
  * - long tasks (PerformanceObserver 'longtask') and long animation frames with script attribution;
  * and offers the in-page parts of the benchmark: mark.js runs and the hit-test re-implementation (the TreeWalker floor
  * is page-bench.ts's FLOOR_SOURCE, run in both the main and an isolated world).
  */
 (() => {
   if (window.__bench) return;
-  const MENTION_LAYERS = new Set(['chiplens-chip', 'chiplens-agency', 'chiplens-company', 'chiplens-policy']);
+  /**
+   * ChipLens's highlight names are random per page load and only its isolated world knows them, so the samplers record
+   * the size of every registered highlight by name (changes only) and the benchmark says afterwards which names are
+   * mention layers and which are note layers (setLayers, names read through the test seam); snapshot() classifies.
+   */
+  const EXCLUDED = 'bench-floor';
   const B = {
-    frames: [],
+    /** Every highlight name seen, in order of first sight: the index into each sample's sizes. */
+    names: [],
+    /** Raw samples [t, sizes by name index], one when any size changed: per animation frame and per ~4 ms timer. */
+    framesRaw: [],
+    timerRaw: [],
     /** performance.now() at every animation frame callback (how often the page got to render). */
     frameTimes: [],
-    timer: [],
     longtasks: [],
     loaf: [],
-    firstInViewport: null,
+    /** Per name: the first animation frame (after a change) in which one of its ranges intersected the viewport. */
+    firstInViewportByName: {},
+    layers: null,
     stopped: false,
   };
   window.__bench = B;
   performance.mark('bench-probe-start');
+  const nameIndex = new Map();
 
-  /** [mention ranges, note ranges] currently registered by ChipLens. */
-  const count = () => {
-    let m = 0;
-    let n = 0;
-    const reg = window.CSS?.highlights;
-    if (!reg) return [0, 0];
-    reg.forEach((h, name) => {
-      if (MENTION_LAYERS.has(name)) m += h.size;
-      else if (name.startsWith('chiplens-note')) n += h.size;
+  /** Sizes of every registered highlight by name index (the bench's own 'bench-floor' left out). */
+  const sizes = () => {
+    const out = new Array(B.names.length).fill(0);
+    window.CSS?.highlights?.forEach((h, name) => {
+      if (name === EXCLUDED) return;
+      let i = nameIndex.get(name);
+      if (i === undefined) {
+        i = B.names.length;
+        B.names.push(name);
+        nameIndex.set(name, i);
+        out.push(0);
+      }
+      out[i] = h.size;
     });
-    return [m, n];
+    return out;
   };
 
   /** The box of a registered range: ChipLens marks are StaticRanges, measured through a live Range. */
@@ -50,31 +67,33 @@
     return live.getBoundingClientRect();
   };
 
-  /** Does any registered mention range (first 300 looked at) intersect the viewport? */
-  const anyInViewport = () => {
+  /** Stamp each name not yet seen in the viewport whose ranges (first 300 looked at, all names together) now are. */
+  const checkViewport = (t) => {
     const reg = window.CSS?.highlights;
-    if (!reg) return false;
+    if (!reg) return;
     let seen = 0;
-    let hit = false;
     reg.forEach((h, name) => {
-      if (hit || !MENTION_LAYERS.has(name)) return;
+      if (name === EXCLUDED || name in B.firstInViewportByName) return;
       for (const r of h) {
         if (++seen > 300) return;
         const b = boxOf(r);
         if (b.width > 0 && b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth) {
-          hit = true;
+          B.firstInViewportByName[name] = t;
           return;
         }
       }
     });
-    return hit;
   };
 
+  /** Appends a sample if any size changed; says whether one did. */
   const record = (list, t) => {
-    const [m, n] = count();
+    const now = sizes();
     const last = list[list.length - 1];
-    if (!last || last[1] !== m || last[2] !== n) list.push([t, m, n]);
-    return m;
+    const prev = last ? last[1] : [];
+    let changed = !last;
+    for (let i = 0; i < now.length && !changed; i++) if ((prev[i] ?? 0) !== now[i]) changed = true;
+    if (changed) list.push([t, now]);
+    return changed && now.some((n) => n > 0);
   };
 
   // Stamped when the callback runs, not with the frame's own timestamp: that is the frame's start (vsync), and when
@@ -84,16 +103,14 @@
     if (B.stopped) return;
     const t = performance.now();
     B.frameTimes.push(t);
-    const before = B.frames.length;
-    const m = record(B.frames, t);
-    if (B.firstInViewport === null && m > 0 && B.frames.length !== before && anyInViewport()) B.firstInViewport = t;
+    if (record(B.framesRaw, t)) checkViewport(t);
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
 
   const onTimer = () => {
     if (B.stopped) return;
-    record(B.timer, performance.now());
+    record(B.timerRaw, performance.now());
     setTimeout(onTimer, 0);
   };
   setTimeout(onTimer, 0);
@@ -130,16 +147,52 @@
     B.stopped = true;
   };
 
+  /** Which highlight names are ChipLens's mention layers and which its note layers (this page load's names). */
+  B.setLayers = (mention, note) => {
+    B.layers = { mention: new Set(mention), note: new Set(note) };
+  };
+
+  /** Raw samples as [t, mention ranges, note ranges], changes only; all zero until setLayers was called. */
+  const classify = (raw) => {
+    const out = [];
+    const L = B.layers;
+    for (const [t, s] of raw) {
+      let m = 0;
+      let n = 0;
+      if (L) {
+        for (let i = 0; i < s.length; i++) {
+          if (L.mention.has(B.names[i])) m += s[i];
+          else if (L.note.has(B.names[i])) n += s[i];
+        }
+      }
+      const last = out[out.length - 1];
+      if (!last || last[1] !== m || last[2] !== n) out.push([t, m, n]);
+    }
+    return out;
+  };
+
+  /** The first frame in which a mention range was in the viewport. */
+  const firstInViewport = () => {
+    let first = null;
+    if (!B.layers) return null;
+    for (const name of B.layers.mention) {
+      const t = B.firstInViewportByName[name];
+      if (t !== undefined && (first === null || t < first)) first = t;
+    }
+    return first;
+  };
+
   B.snapshot = () => {
     const nav = performance.getEntriesByType('navigation')[0];
     const mark = performance.getEntriesByName('bench-probe-start')[0];
     return {
-      frames: B.frames,
+      layersKnown: B.layers !== null,
+      frames: classify(B.framesRaw),
       frameTimes: B.frameTimes,
-      timer: B.timer,
+      timer: classify(B.timerRaw),
       longtasks: B.longtasks,
       loaf: B.loaf,
-      firstInViewport: B.firstInViewport,
+      firstInViewport: firstInViewport(),
       probeStart: mark ? mark.startTime : null,
       dcl: nav ? nav.domContentLoadedEventEnd : null,
       load: nav ? nav.loadEventEnd : null,
