@@ -35,13 +35,6 @@ export interface ScannerOptions<M extends LocalMatch> extends WalkOptions {
 /** Least time between two flushes of mutations: one frame after a quiet spell, then at most this often. */
 const FLUSH_GAP_MS = 200;
 
-/**
- * Time budget of the viewport pre-pass's one slice. It walks about a screen of text and its marks should be registered
- * in the same task: yielding in between lets the page's rendering and tasks run first (on the 100k- and 500k-word
- * benchmark pages, frames of 100-400 ms). Under the long-task threshold.
- */
-const VIEWPORT_SLICE_MS = 40;
-
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class PageScanner<M extends LocalMatch> {
@@ -201,39 +194,34 @@ export class PageScanner<M extends LocalMatch> {
     roots: readonly Node[],
     signal: AbortSignal,
     reuse?: Map<Text, ScannedBlock<M>>,
-    sliceMs?: number,
   ): Promise<ScannedBlock<M>[] | null> {
     const out: ScannedBlock<M>[] = [];
     let next = 0;
     let walker: BlockWalker | null = null;
     let matched = 0;
     let observedRoots = 0;
-    const done = await runSliced(
-      (deadline) => {
-        for (;;) {
-          if (!walker) {
-            const root = roots[next++];
-            if (!root) return true;
-            walker = new BlockWalker(root, this.opts, nearestBlock(root));
-            matched = 0;
-            observedRoots = 0;
-          }
-          const finished = walker.step(deadline);
-          while (observedRoots < walker.roots.length) this.observe(walker.roots[observedRoots++]!);
-          // Match what has been collected so far within the same slice budget.
-          while (matched < walker.out.length) {
-            const b = walker.out[matched++]!;
-            const same = reuse?.get(b.nodes[0]!);
-            out.push(same && sameBlock(same, b) ? same : this.scanBlock(b));
-            if (performance.now() > deadline) return false;
-          }
-          if (!finished) return false;
-          walker = null;
+    const done = await runSliced((deadline) => {
+      for (;;) {
+        if (!walker) {
+          const root = roots[next++];
+          if (!root) return true;
+          walker = new BlockWalker(root, this.opts, nearestBlock(root));
+          matched = 0;
+          observedRoots = 0;
         }
-      },
-      signal,
-      sliceMs,
-    );
+        const finished = walker.step(deadline);
+        while (observedRoots < walker.roots.length) this.observe(walker.roots[observedRoots++]!);
+        // Match what has been collected so far within the same slice budget.
+        while (matched < walker.out.length) {
+          const b = walker.out[matched++]!;
+          const same = reuse?.get(b.nodes[0]!);
+          out.push(same && sameBlock(same, b) ? same : this.scanBlock(b));
+          if (performance.now() > deadline) return false;
+        }
+        if (!finished) return false;
+        walker = null;
+      }
+    }, signal);
     return done && !signal.aborted ? out : null;
   }
 
@@ -247,7 +235,7 @@ export class PageScanner<M extends LocalMatch> {
       // Hit-testing and measuring the viewport is a task's worth of work on a heavy page: walk in the next one.
       await yieldToPage();
       if (signal.aborted) return;
-      const early = containers.length > 0 ? await this.walk(containers, signal, undefined, VIEWPORT_SLICE_MS) : [];
+      const early = containers.length > 0 ? await this.walk(containers, signal) : [];
       if (!early) return;
       if (early.length > 0 && this.publish(signal, early, { added: early, removed: [] })) {
         // Let the frame that paints them render before the full pass (else its slices run first); hidden tabs: go on.

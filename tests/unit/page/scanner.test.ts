@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { collectBlocks } from '../../../lib/page/blocks';
 import { type LocalMatch, PageScanner, type ScannedBlock } from '../../../lib/page/scanner';
 
@@ -192,41 +192,5 @@ describe('PageScanner: the page as blocks with matches, kept up to date', () => 
     await settle(s.scanner);
     expect(s.scanner.blocks().map((b) => b.text)).toEqual(['New page about NVIDIA']);
     expect([...s.reported].map((b) => b.text)).toEqual(['New page about NVIDIA']);
-  });
-
-  it('walks and reports the viewport in one task, even when it takes longer than a full-pass slice', async () => {
-    document.body.innerHTML = article(12);
-    // Every yield to the page is a MessageChannel message here (no scheduler.yield in Node).
-    const port = new MessageChannel().port2;
-    const post = vi.spyOn(Object.getPrototypeOf(port) as MessagePort, 'postMessage');
-    // Rows of the viewport's hit-test grid land on the first five paragraphs (happy-dom does no layout).
-    const rows = [0.1, 0.3, 0.5, 0.7, 0.9].map((y) => Math.round(window.innerHeight * y));
-    let postsAtMeasure = -1;
-    vi.spyOn(document, 'elementFromPoint').mockImplementation((_x, y) => {
-      if (postsAtMeasure < 0) postsAtMeasure = post.mock.calls.length;
-      const row = rows.findIndex((r) => Math.abs(r - y) < 2);
-      return row < 0 ? null : document.getElementById(`p${row}`);
-    });
-    let postsAtFirstReport = -1;
-    const s = setup((t) => {
-      // 4 ms of matching per block: the five viewport blocks take 20 ms, more than the full pass's 8 ms slices.
-      const until = performance.now() + 4;
-      while (performance.now() < until) {}
-      return find(t, new Set());
-    });
-    current = s.scanner;
-    const onChange = s.scanner['opts'].onChange;
-    s.scanner['opts'].onChange = (c) => {
-      if (postsAtFirstReport < 0) postsAtFirstReport = post.mock.calls.length;
-      onChange(c);
-    };
-    await s.scanner.start();
-    post.mockRestore();
-    vi.restoreAllMocks();
-    expect(s.scanner.blocks()).toHaveLength(12);
-    // One yield between measuring the viewport and reporting its blocks (before the walk), none inside the walk:
-    // split, the page's rendering and tasks would run before the first highlights (hundreds of ms on a long page).
-    expect(postsAtMeasure).toBeGreaterThanOrEqual(0);
-    expect(postsAtFirstReport - postsAtMeasure).toBe(1);
   });
 });
