@@ -9,22 +9,21 @@ import {
   sameAnnotation,
   tombstoneDoc,
 } from '../../../lib/sync/mapping';
+import { makeAnnotation } from '../storage/make-annotation';
 
-const note: Annotation = {
+// The fields these tests read, on the shared test annotation.
+const note = makeAnnotation({
   id: 'a1',
   pageKey: 'https://example.com/story',
   url: 'https://example.com/story?x=1',
   title: 'Story',
   quote: { type: 'TextQuoteSelector', exact: 'H200', prefix: '', suffix: '' },
   position: { type: 'TextPositionSelector', start: 0, end: 4 },
-  anchorVersion: 1,
   note: 'n',
-  tags: [],
   color: 'blue',
-  entityIds: [],
   createdAt: '2026-12-01T00:00:00.000Z',
   updatedAt: '2026-12-02T00:00:00.000Z',
-};
+});
 
 describe('Annotation ⇄ doc', () => {
   it('round-trips through JSON with a stable id', () => {

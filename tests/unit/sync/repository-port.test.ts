@@ -1,25 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../lib/annotations/types';
 import { AnnotationRepository } from '../../../lib/storage/annotation-repository';
 import { openDb } from '../../../lib/storage/db';
 import { repositoryNotesPort } from '../../../lib/sync/repository-port';
 import type { NoteOrigin } from '../../../lib/sync/types';
+import { makeAnnotation } from '../storage/make-annotation';
 
-const note: Annotation = {
+// The fields these tests read, on the shared test annotation.
+const note = makeAnnotation({
   id: 'r1',
   pageKey: 'https://example.com/a',
   url: 'https://example.com/a',
   title: 'A',
   quote: { type: 'TextQuoteSelector', exact: 'H20', prefix: '', suffix: '' },
   position: { type: 'TextPositionSelector', start: 0, end: 3 },
-  anchorVersion: 1,
   note: 'x',
-  tags: [],
   color: 'green',
-  entityIds: [],
   createdAt: '2026-12-01T00:00:00.000Z',
   updatedAt: '2026-12-02T00:00:00.000Z',
-};
+});
 const origin: NoteOrigin = { notebook: 'team', author: 'Ann', editor: 'Ben' };
 
 describe('repositoryNotesPort (Dexie through lib/storage)', () => {

@@ -1,25 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../lib/annotations/types';
 import { annotationToDoc, parseIncomingDoc, tombstoneDoc } from '../../../lib/sync/mapping';
 import type { PouchDoc } from '../../../lib/sync/pouch-types';
 import { resolveLeaves } from '../../../lib/sync/resolve';
 import { chooseWinner } from '../../../lib/sync/winner';
+import { makeAnnotation } from '../storage/make-annotation';
 
-const base: Annotation = {
+// The fields these tests read, on the shared test annotation.
+const base = makeAnnotation({
   id: 'a1',
   pageKey: 'https://example.com/story',
   url: 'https://example.com/story',
   title: 'Story',
   quote: { type: 'TextQuoteSelector', exact: 'H200', prefix: '', suffix: '' },
   position: { type: 'TextPositionSelector', start: 0, end: 4 },
-  anchorVersion: 1,
   note: '',
-  tags: [],
   color: 'yellow',
-  entityIds: [],
   createdAt: '2026-12-01T00:00:00.000Z',
   updatedAt: '2026-12-01T00:00:00.000Z',
-};
+});
 
 function edit(rev: string, updatedAt: string, note: string, editor = 'x'): PouchDoc {
   return { ...annotationToDoc({ ...base, note, updatedAt }, 'team', 'x', editor), _rev: rev };
