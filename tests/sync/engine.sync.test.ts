@@ -2,17 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncError } from '../../lib/sync/errors';
 import { type Device, device } from './devices';
 import { makeNote } from './memory-notes';
-import { startServer, type TestServer } from './server';
+import { ALICE, BOB, startServerWithReaders, type TestServer } from './server';
 
-const ALICE = { username: 'alice', password: 'alice-pw', displayName: 'Alice' };
-const BOB = { username: 'bob', password: 'bob-pw', displayName: 'Bob' };
 let server: TestServer;
 let dbCount = 0;
 
 beforeAll(async () => {
-  server = await startServer();
-  await server.addUser(ALICE.username, ALICE.password);
-  await server.addUser(BOB.username, BOB.password);
+  server = await startServerWithReaders();
 });
 afterAll(async () => {
   await server.dispose();

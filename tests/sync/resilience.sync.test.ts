@@ -4,17 +4,13 @@ import type { PouchFactory, PouchLike } from '../../lib/sync/pouch-types';
 import { device } from './devices';
 import { makeNote } from './memory-notes';
 import { nodePouchFactory } from './pouch-node';
-import { startServer, type TestServer } from './server';
+import { ALICE, BOB, startServerWithReaders, type TestServer } from './server';
 
-const ALICE = { username: 'alice', password: 'alice-pw', displayName: 'Alice' };
-const BOB = { username: 'bob', password: 'bob-pw', displayName: 'Bob' };
 let server: TestServer;
 let dbCount = 0;
 
 beforeAll(async () => {
-  server = await startServer();
-  await server.addUser(ALICE.username, ALICE.password);
-  await server.addUser(BOB.username, BOB.password);
+  server = await startServerWithReaders();
 });
 afterAll(async () => {
   await server.dispose();

@@ -34,6 +34,18 @@ function basic(username: string, password: string): string {
 /** Serves extra test files by path (e.g. a page and a bundle for the browser test), same origin as the server. */
 export type ExtraFiles = Record<string, { type: string; body: string }>;
 
+/** The two readers the sync tests use: members of every notebook they create. */
+export const ALICE = { username: 'alice', password: 'alice-pw', displayName: 'Alice' };
+export const BOB = { username: 'bob', password: 'bob-pw', displayName: 'Bob' };
+
+/** {@link startServer} with Alice and Bob as users. */
+export async function startServerWithReaders(): Promise<TestServer> {
+  const server = await startServer();
+  await server.addUser(ALICE.username, ALICE.password);
+  await server.addUser(BOB.username, BOB.password);
+  return server;
+}
+
 /** Starts a server; call `dispose()` in afterAll. */
 export async function startServer(extra: ExtraFiles = {}): Promise<TestServer> {
   const folder = mkdtempSync(join(tmpdir(), 'chiplens-sync-'));
